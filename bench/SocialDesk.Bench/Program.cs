@@ -1,0 +1,14 @@
+// Each benchmark prints the figures the README quotes: dotnet run -c Release --project bench/SocialDesk.Bench -- <name>
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["tracker"] = SocialDesk.Bench.TrackerBench.RunAsync,
+    ["triage"] = SocialDesk.Bench.TriageBench.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: SocialDesk.Bench <{string.Join('|', benchmarks.Keys)}> [options]");
+    return 2;
+}
+
+return await run(args[1..]);

@@ -1,0 +1,14 @@
+namespace SocialDesk.Data;
+
+/// <summary>Page numbers from 1, page sizes from 1 to 200 (50 by default).</summary>
+public static class Paging
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    public static (int Skip, int Take) Of(int? page, int? pageSize)
+    {
+        var size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
+        return ((Math.Max(page ?? 1, 1) - 1) * size, size);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SocialDesk.Features.Channels;
+
+/// <summary>A brand account on one platform (an X account, a Facebook page) that messages arrive on and replies leave from.</summary>
+public sealed class Channel
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+
+    /// <summary>The connector's name: <c>x</c> or <c>facebook</c>.</summary>
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public Dictionary<string, string> Settings { get; set; } = [];
+    public Dictionary<string, string> Secrets { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+
+    public string Setting(string key) =>
+        Settings.GetValueOrDefault(key) ?? Secrets.GetValueOrDefault(key)
+        ?? throw new InvalidOperationException($"Channel {Id} has no setting '{key}'.");
+}
+
+internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> builder)
+    {
+        builder.Property(c => c.Kind).HasMaxLength(40);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Settings).HasConversion(DictionaryAsJson.Converter, DictionaryAsJson.Comparer);
+        builder.Property(c => c.Secrets).HasConversion(DictionaryAsJson.Converter, DictionaryAsJson.Comparer);
+        builder.HasIndex(c => c.WorkspaceId);
+    }
+
+    private static class DictionaryAsJson
+    {
+        public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Dictionary<string, string>, string> Converter = new(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
+
+        public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
+            (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+            v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+            v => new Dictionary<string, string>(v));
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.Json;
+using SocialDesk.Features.Conversations;
+
+namespace SocialDesk.Features.Channels.Facebook;
+
+/// <summary>A Facebook page: Meta webhook deliveries (feed changes, Messenger) in, Graph API comment replies and Messenger sends out.</summary>
+public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IChannelConnector
+{
+    public const string KindName = "facebook";
+    private const string GraphVersion = "v21.0";
+    private static readonly HashSet<string> PostItems = ["comment", "post", "status", "photo", "video"];
+
+    public string Kind => KindName;
+
+    public string WebhookSegment => "meta";
+
+    public IReadOnlyList<ChannelSetting> Settings { get; } =
+    [
+        new("pageId", Secret: false),
+        new("apiBaseUrl", Secret: false),
+        new("appSecret", Secret: true),
+        new("verifyToken", Secret: true),
+        new("pageAccessToken", Secret: true),
+    ];
+
+    public int MaxReplyLength(bool isPrivate) => isPrivate ? 2_000 : 8_000;
+
+    public ParsedDelivery Parse(Channel channel, string body)
+    {
+        using var document = PayloadJson.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new UnreadablePayloadException("The body must be a JSON object.");
+        }
+
+        var objectType = root.RequiredString("object", "$");
+        if (objectType != "page")
+        {
+            return new ParsedDelivery([], $"Deliveries for object '{objectType}' are not handled by a page channel.");
+        }
+
+        var pageId = channel.Setting("pageId");
+        var messages = new List<NormalisedMessage>();
+        var entryIndex = 0;
+        foreach (var entry in root.Items("entry", "$"))
+        {
+            var path = $"$.entry[{entryIndex++}]";
+            var entryPage = entry.Id("id", path);
+            if (entryPage != pageId)
+            {
+                throw new UnreadablePayloadException($"'{path}.id' is page {entryPage}; this channel is page {pageId}.");
+            }
+
+            if (entry.Optional("changes") is not null)
+            {
+                var index = 0;
+                foreach (var change in entry.Items("changes", path))
+                {
+                    var changePath = $"{path}.changes[{index++}]";
+                    if (change.RequiredString("field", changePath) == "feed" && ReadFeedChange(channel.Id, pageId, change.RequiredObject("value", changePath), changePath + ".value") is { } message)
+                    {
+                        messages.Add(message);
+                    }
+                }
+            }
+
+            if (entry.Optional("messaging") is not null)
+            {
+                var index = 0;
+                foreach (var messaging in entry.Items("messaging", path))
+                {
+                    if (ReadMessaging(channel.Id, pageId, messaging, $"{path}.messaging[{index++}]") is { } message)
+                    {
+                        messages.Add(message);
+                    }
+                }
+            }
+        }
+
+        return messages.Count > 0 ? new ParsedDelivery(messages) : new ParsedDelivery([], "No posts, comments or messages in this delivery.");
+    }
+
+    private static NormalisedMessage? ReadFeedChange(Guid channelId, string pageId, JsonElement value, string path)
+    {
+        var item = value.RequiredString("item", path);
+        var action = value.RequiredString("verb", path) switch
+        {
+            "add" => MessageAction.Create,
+            "edited" => MessageAction.Edit,
+            "remove" => MessageAction.Remove,
+            _ => (MessageAction?)null,
+        };
+        if (!PostItems.Contains(item) || action is null)
+        {
+            return null;
+        }
+
+        var isComment = item == "comment";
+        var id = isComment ? value.Id("comment_id", path) : value.Id("post_id", path);
+        var from = value.Optional("from") is { } fromValue
+            ? new NormalisedAuthor(fromValue.Id("id", path + ".from"), null, fromValue.OptionalString("name", path + ".from"), null)
+            : new NormalisedAuthor(pageId, null, null, null);
+        return new NormalisedMessage(
+            channelId,
+            id,
+            isComment ? value.OptionalId("parent_id", path) ?? value.OptionalId("post_id", path) : null,
+            from,
+            from.PlatformUserId == pageId ? MessageDirection.Outbound : MessageDirection.Inbound,
+            IsPrivate: false,
+            value.OptionalString("message", path) ?? "",
+            CreatedTime(value, path),
+            action.Value);
+    }
+
+    // Meta sends created_time as Unix seconds in feed changes, and as an ISO 8601 string in some older payloads.
+    private static DateTime CreatedTime(JsonElement value, string path) =>
+        value.Optional("created_time") switch
+        {
+            { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) => DateTime.UnixEpoch.AddSeconds(seconds),
+            { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at.UtcDateTime,
+            null => throw new UnreadablePayloadException($"'{path}.created_time' is missing."),
+            _ => throw new UnreadablePayloadException($"'{path}.created_time' must be Unix seconds or an ISO 8601 time."),
+        };
+
+    private static NormalisedMessage? ReadMessaging(Guid channelId, string pageId, JsonElement messaging, string path)
+    {
+        if (messaging.Optional("message") is not { } message)
+        {
+            return null; // deliveries, reads, postbacks: nothing to answer
+        }
+
+        var messagePath = path + ".message";
+        var sender = messaging.RequiredObject("sender", path).Id("id", path + ".sender");
+        var recipient = messaging.RequiredObject("recipient", path).Id("id", path + ".recipient");
+        var isEcho = message.Optional("is_echo") is { ValueKind: JsonValueKind.True };
+        var text = message.OptionalString("text", messagePath);
+        if (text is null)
+        {
+            var attachments = message.Optional("attachments") is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
+            text = attachments > 0 ? $"[{attachments} attachment(s)]" : "";
+        }
+
+        return new NormalisedMessage(
+            channelId,
+            message.Id("mid", messagePath),
+            message.Optional("reply_to") is { } replyTo ? replyTo.OptionalId("mid", messagePath + ".reply_to") : null,
+            new NormalisedAuthor(sender, null, null, null),
+            isEcho || sender == pageId ? MessageDirection.Outbound : MessageDirection.Inbound,
+            IsPrivate: true,
+            text,
+            DateTime.UnixEpoch.AddMilliseconds(messaging.WholeNumber("timestamp", path)),
+            Recipient: new NormalisedAuthor(recipient, null, null, null));
+    }
+
+    public async Task<PlatformPost> PostAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
+    {
+        var token = channel.Setting("pageAccessToken");
+        if (!reply.IsPrivate)
+        {
+            var comment = await http.SendAsync(HttpMethod.Post, Url(channel, $"{reply.InReplyToPlatformMessageId}/comments"), token,
+                new { message = reply.Text }, cancellationToken);
+            return new PlatformPost(comment.Id("id", "$"), time.GetUtcNow().UtcDateTime);
+        }
+
+        // A private answer to a public comment goes to its author's Messenger inbox through the comment.
+        object recipient = reply.InReplyToIsPrivate
+            ? new { id = reply.RecipientPlatformUserId }
+            : new { comment_id = reply.InReplyToPlatformMessageId };
+        var sent = await http.SendAsync(HttpMethod.Post, Url(channel, $"{channel.Setting("pageId")}/messages"), token,
+            new { recipient, messaging_type = "RESPONSE", message = new { text = reply.Text } }, cancellationToken);
+        return new PlatformPost(sent.Id("message_id", "$"), time.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
+    {
+        var pageId = channel.Setting("pageId");
+        IEnumerable<JsonElement> candidates;
+        if (!reply.IsPrivate)
+        {
+            var comments = await http.SendAsync(HttpMethod.Get, Url(channel, $"{reply.InReplyToPlatformMessageId}/comments?fields=id,message,from,created_time&order=reverse_chronological"),
+                channel.Setting("pageAccessToken"), null, cancellationToken);
+            candidates = Data(comments);
+        }
+        else if (reply.InReplyToIsPrivate)
+        {
+            var conversations = await http.SendAsync(HttpMethod.Get, Url(channel, $"{pageId}/conversations?platform=messenger&user_id={reply.RecipientPlatformUserId}&fields=messages{{id,message,from,created_time}}"),
+                channel.Setting("pageAccessToken"), null, cancellationToken);
+            candidates = Data(conversations).SelectMany(c => c.Optional("messages") is { } messages ? Data(messages) : []);
+        }
+        else
+        {
+            return PostLookup.CannotTell; // Graph has no listing of private replies made through a comment.
+        }
+
+        foreach (var item in candidates)
+        {
+            if (item.Optional("from") is { } from && from.OptionalId("id", "$.from") == pageId && item.OptionalString("message", "$") == reply.Text)
+            {
+                var at = item.OptionalString("created_time", "$") is { } created && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                    ? parsed.UtcDateTime
+                    : time.GetUtcNow().UtcDateTime;
+                return new PostLookup(PostLookupResult.Found, new PlatformPost(item.Id("id", "$"), at));
+            }
+        }
+
+        return PostLookup.NotFound;
+    }
+
+    private static List<JsonElement> Data(JsonElement page) =>
+        page.Optional("data") is { ValueKind: JsonValueKind.Array } data ? data.EnumerateArray().ToList() : [];
+
+    private static Uri Url(Channel channel, string path) => new(new Uri(channel.Setting("apiBaseUrl").TrimEnd('/') + "/"), $"{GraphVersion}/{path}");
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SocialDesk.Features.Channels;
+
+/// <summary>Reads a platform payload field by field, with errors that name the field and say what was expected.</summary>
+public static class PayloadJson
+{
+    public static JsonDocument Parse(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadablePayloadException($"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    public static JsonElement RequiredObject(this JsonElement parent, string name, string path)
+    {
+        var value = parent.Optional(name);
+        return value is { ValueKind: JsonValueKind.Object } found
+            ? found
+            : throw new UnreadablePayloadException($"'{path}.{name}' must be an object.");
+    }
+
+    public static JsonElement? Optional(this JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    public static JsonElement.ArrayEnumerator Items(this JsonElement parent, string name, string path)
+    {
+        var value = parent.Optional(name);
+        return value is { ValueKind: JsonValueKind.Array } found
+            ? found.EnumerateArray()
+            : throw new UnreadablePayloadException($"'{path}.{name}' must be an array.");
+    }
+
+    public static string RequiredString(this JsonElement parent, string name, string path) =>
+        parent.OptionalString(name, path) ?? throw new UnreadablePayloadException($"'{path}.{name}' is missing.");
+
+    public static string? OptionalString(this JsonElement parent, string name, string path) =>
+        parent.Optional(name) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.String } value => value.GetString(),
+            _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a string."),
+        };
+
+    /// <summary>An id that platforms send as a string or as a number.</summary>
+    public static string Id(this JsonElement parent, string name, string path) =>
+        parent.OptionalId(name, path) ?? throw new UnreadablePayloadException($"'{path}.{name}' is missing.");
+
+    public static string? OptionalId(this JsonElement parent, string name, string path) =>
+        parent.Optional(name) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.String } value when value.GetString()!.Length > 0 => value.GetString(),
+            { ValueKind: JsonValueKind.Number } value when value.TryGetUInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
+            _ => throw new UnreadablePayloadException($"'{path}.{name}' must be an id (a non-empty string or a whole number)."),
+        };
+
+    public static long WholeNumber(this JsonElement parent, string name, string path) =>
+        parent.Optional(name) switch
+        {
+            { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var number) => number,
+            { ValueKind: JsonValueKind.String } value when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            null => throw new UnreadablePayloadException($"'{path}.{name}' is missing."),
+            _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a whole number."),
+        };
+
+    public static int? OptionalInt(this JsonElement parent, string name, string path) =>
+        parent.Optional(name) switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var number) => number,
+            _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a whole number."),
+        };
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using SocialDesk.Features.Conversations;
+
+namespace SocialDesk.Features.Channels.X;
+
+/// <summary>X (Twitter): Account Activity webhook deliveries in, API v2 reply tweets and direct messages out.</summary>
+public sealed class XConnector(PlatformHttp http) : IChannelConnector
+{
+    public const string KindName = "x";
+    private const string TimeFormat = "ddd MMM dd HH:mm:ss zzzz yyyy";
+    private static readonly DateTime SnowflakeEpoch = DateTime.UnixEpoch.AddMilliseconds(1288834974657);
+
+    public string Kind => KindName;
+
+    public string WebhookSegment => "x";
+
+    public IReadOnlyList<ChannelSetting> Settings { get; } =
+    [
+        new("accountId", Secret: false),
+        new("handle", Secret: false),
+        new("apiBaseUrl", Secret: false),
+        new("consumerSecret", Secret: true),
+        new("accessToken", Secret: true),
+    ];
+
+    public int MaxReplyLength(bool isPrivate) => isPrivate ? 10_000 : 280;
+
+    public ParsedDelivery Parse(Channel channel, string body)
+    {
+        using var document = PayloadJson.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new UnreadablePayloadException("The body must be a JSON object.");
+        }
+
+        var forUser = root.Id("for_user_id", "$");
+        var accountId = channel.Setting("accountId");
+        if (forUser != accountId)
+        {
+            throw new UnreadablePayloadException($"The delivery is for user {forUser}; this channel is account {accountId}.");
+        }
+
+        var messages = new List<NormalisedMessage>();
+        var handled = false;
+        if (root.Optional("tweet_create_events") is not null)
+        {
+            handled = true;
+            var index = 0;
+            foreach (var tweet in root.Items("tweet_create_events", "$"))
+            {
+                messages.Add(ReadTweet(channel.Id, accountId, tweet, $"$.tweet_create_events[{index++}]"));
+            }
+        }
+
+        if (root.Optional("direct_message_events") is not null)
+        {
+            handled = true;
+            var users = root.Optional("users");
+            var index = 0;
+            foreach (var dm in root.Items("direct_message_events", "$"))
+            {
+                var path = $"$.direct_message_events[{index++}]";
+                if (dm.RequiredString("type", path) == "message_create")
+                {
+                    messages.Add(ReadDirectMessage(channel.Id, accountId, dm, users, path));
+                }
+            }
+        }
+
+        if (root.Optional("tweet_delete_events") is not null)
+        {
+            handled = true;
+            var index = 0;
+            foreach (var deletion in root.Items("tweet_delete_events", "$"))
+            {
+                var path = $"$.tweet_delete_events[{index++}]";
+                var status = deletion.RequiredObject("status", path);
+                var author = new NormalisedAuthor(status.Id("user_id", path + ".status"), null, null, null);
+                var at = DateTime.UnixEpoch.AddMilliseconds(deletion.WholeNumber("timestamp_ms", path));
+                messages.Add(new(channel.Id, status.Id("id", path + ".status"), null, author,
+                    author.PlatformUserId == accountId ? MessageDirection.Outbound : MessageDirection.Inbound,
+                    IsPrivate: false, Text: "", at, MessageAction.Remove));
+            }
+        }
+
+        if (handled)
+        {
+            return new ParsedDelivery(messages);
+        }
+
+        var kinds = string.Join(", ", root.EnumerateObject().Select(p => p.Name).Where(n => n.EndsWith("_events", StringComparison.Ordinal)));
+        return new ParsedDelivery([], $"No messages in this delivery ({(kinds.Length > 0 ? kinds : "no events")}).");
+    }
+
+    private static NormalisedMessage ReadTweet(Guid channelId, string accountId, JsonElement tweet, string path)
+    {
+        var user = tweet.RequiredObject("user", path);
+        var author = new NormalisedAuthor(
+            user.Id("id_str", path + ".user"),
+            user.OptionalString("screen_name", path + ".user"),
+            user.OptionalString("name", path + ".user"),
+            user.OptionalInt("followers_count", path + ".user"));
+        // Tweets over 140 characters come truncated, with the whole text in extended_tweet.
+        var text = tweet.Optional("extended_tweet") is { } extended
+            ? extended.RequiredString("full_text", path + ".extended_tweet")
+            : tweet.RequiredString("text", path);
+        var createdAt = tweet.RequiredString("created_at", path);
+        if (!DateTime.TryParseExact(createdAt, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            throw new UnreadablePayloadException($"'{path}.created_at' is not a date like 'Wed Oct 10 20:19:24 +0000 2018': '{createdAt}'.");
+        }
+
+        return new NormalisedMessage(
+            channelId,
+            tweet.Id("id_str", path),
+            tweet.OptionalId("in_reply_to_status_id_str", path),
+            author,
+            author.PlatformUserId == accountId ? MessageDirection.Outbound : MessageDirection.Inbound,
+            IsPrivate: false,
+            text,
+            DateTime.SpecifyKind(at, DateTimeKind.Utc));
+    }
+
+    private static NormalisedMessage ReadDirectMessage(Guid channelId, string accountId, JsonElement dm, JsonElement? users, string path)
+    {
+        var create = dm.RequiredObject("message_create", path);
+        var senderId = create.Id("sender_id", path + ".message_create");
+        var recipientId = create.RequiredObject("target", path + ".message_create").Id("recipient_id", path + ".message_create.target");
+        var text = create.RequiredObject("message_data", path + ".message_create").RequiredString("text", path + ".message_create.message_data");
+        var at = DateTime.UnixEpoch.AddMilliseconds(dm.WholeNumber("created_timestamp", path));
+        return new NormalisedMessage(
+            channelId,
+            dm.Id("id", path),
+            null,
+            User(senderId, users),
+            senderId == accountId ? MessageDirection.Outbound : MessageDirection.Inbound,
+            IsPrivate: true,
+            text,
+            at,
+            Recipient: User(recipientId, users));
+    }
+
+    private static NormalisedAuthor User(string id, JsonElement? users)
+    {
+        var user = users?.Optional(id);
+        return user is { ValueKind: JsonValueKind.Object } found
+            ? new NormalisedAuthor(id, found.OptionalString("screen_name", "$.users"), found.OptionalString("name", "$.users"), found.OptionalInt("followers_count", "$.users"))
+            : new NormalisedAuthor(id, null, null, null);
+    }
+
+    public async Task<PlatformPost> PostAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
+    {
+        if (reply.IsPrivate)
+        {
+            var answer = await http.SendAsync(HttpMethod.Post, Url(channel, $"2/dm_conversations/with/{reply.RecipientPlatformUserId}/messages"),
+                channel.Setting("accessToken"), new { text = reply.Text }, cancellationToken);
+            return Confirmation(answer.RequiredObject("data", "$").Id("dm_event_id", "$.data"));
+        }
+
+        var tweet = await http.SendAsync(HttpMethod.Post, Url(channel, "2/tweets"), channel.Setting("accessToken"),
+            new { text = reply.Text, reply = new { in_reply_to_tweet_id = reply.InReplyToPlatformMessageId } }, cancellationToken);
+        return Confirmation(tweet.RequiredObject("data", "$").Id("id", "$.data"));
+    }
+
+    public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
+    {
+        var recent = reply.IsPrivate
+            ? await http.SendAsync(HttpMethod.Get, Url(channel, $"2/dm_conversations/with/{reply.RecipientPlatformUserId}/dm_events?dm_event.fields=created_at,sender_id,text&max_results=50"),
+                channel.Setting("accessToken"), null, cancellationToken)
+            : await http.SendAsync(HttpMethod.Get, Url(channel, $"2/users/{channel.Setting("accountId")}/tweets?tweet.fields=created_at,referenced_tweets&max_results=50"),
+                channel.Setting("accessToken"), null, cancellationToken);
+        if (recent.Optional("data") is not { ValueKind: JsonValueKind.Array } items)
+        {
+            return PostLookup.NotFound;
+        }
+
+        foreach (var item in items.EnumerateArray())
+        {
+            var repliesToTarget = reply.IsPrivate
+                ? item.OptionalId("sender_id", "$.data") == channel.Setting("accountId")
+                : item.Optional("referenced_tweets") is { ValueKind: JsonValueKind.Array } references
+                    && references.EnumerateArray().Any(r => r.OptionalString("type", "$") == "replied_to" && r.OptionalId("id", "$") == reply.InReplyToPlatformMessageId);
+            if (repliesToTarget && item.OptionalString("text", "$.data") == reply.Text)
+            {
+                return new PostLookup(PostLookupResult.Found, Confirmation(item.Id("id", "$.data")));
+            }
+        }
+
+        return PostLookup.NotFound;
+    }
+
+    private static Uri Url(Channel channel, string path) => new(new Uri(channel.Setting("apiBaseUrl").TrimEnd('/') + "/"), path);
+
+    // X ids are snowflakes: the id itself carries the millisecond the platform created the post.
+    private static PlatformPost Confirmation(string id) =>
+        new(id, ulong.TryParse(id, CultureInfo.InvariantCulture, out var snowflake)
+            ? SnowflakeEpoch.AddMilliseconds(snowflake >> 22)
+            : throw new PlatformException($"X confirmed the post with an id that is not a snowflake: '{id}'.", permanent: false, mayHavePosted: true));
+}

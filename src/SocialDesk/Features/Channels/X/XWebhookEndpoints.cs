@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using System.Text;
+using System.Text.Json.Serialization;
+using SocialDesk.Features.Ingestion;
+
+namespace SocialDesk.Features.Channels.X;
+
+/// <summary>The Account Activity webhook: the CRC challenge and signed deliveries.</summary>
+public static class XWebhookEndpoints
+{
+    public const string SignatureHeader = "x-twitter-webhooks-signature";
+
+    public static IEndpointRouteBuilder MapXWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous();
+        group.MapGet("/{channelId:guid}", async Task<IResult> (Guid channelId, [FromQuery(Name = "crc_token")] string? crcToken, WebhookReception reception, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrEmpty(crcToken))
+            {
+                return TypedResults.Problem("The crc_token query parameter is required.", statusCode: StatusCodes.Status400BadRequest, title: "Missing crc_token");
+            }
+
+            var channel = await reception.FindChannelAsync(channelId, XConnector.KindName, cancellationToken);
+            return channel is null
+                ? WebhookReception.UnknownChannel(XConnector.KindName, channelId)
+                : TypedResults.Ok(new CrcResponse(WebhookSignature.Base64(channel.Setting("consumerSecret"), Encoding.UTF8.GetBytes(crcToken))));
+        });
+        group.MapPost("/{channelId:guid}", (Guid channelId, HttpRequest request, WebhookReception reception, CancellationToken cancellationToken) =>
+            reception.ReceiveAsync(request, channelId, XConnector.KindName,
+                (channel, body) => WebhookSignature.Matches(WebhookSignature.Base64(channel.Setting("consumerSecret"), body), request.Headers[SignatureHeader]),
+                cancellationToken));
+        return app;
+    }
+
+    public sealed record CrcResponse([property: JsonPropertyName("response_token")] string ResponseToken);
+}

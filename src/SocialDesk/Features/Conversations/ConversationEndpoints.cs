@@ -1,0 +1,196 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Features.Conversations;
+
+/// <summary>Reading and working conversations: list, open, assign, resolve, reopen, note.</summary>
+public static class ConversationEndpoints
+{
+    public const int MaxNoteLength = 10_000;
+
+    public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization();
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPost("/{id:guid}/assign", AssignAsync);
+        api.MapPost("/{id:guid}/resolve", ResolveAsync);
+        api.MapPost("/{id:guid}/reopen", ReopenAsync);
+        api.MapPost("/{id:guid}/notes", AddNoteAsync);
+        return app;
+    }
+
+    public sealed record AssignRequest(Guid? AssigneeId);
+
+    public sealed record NoteRequest(string? Text);
+
+    public static IResult NotFound(Guid id) =>
+        TypedResults.Problem($"There is no conversation {id} in this workspace.", statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation");
+
+    /// <summary>Filters: <c>status</c> (open, pending, resolved), <c>channel</c> (id), <c>assignee</c> (a user id, <c>me</c> or <c>none</c>).</summary>
+    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, string? status, Guid? channel, string? assignee, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var query = db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        if (!QueryFilter.TryParse<ConversationStatus>(status, out var wanted))
+        {
+            return TypedResults.Problem($"status must be one of: {QueryFilter.Names<ConversationStatus>()}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+        }
+
+        if (wanted is not null)
+        {
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        if (channel is not null)
+        {
+            query = query.Where(c => c.ChannelId == channel);
+        }
+
+        switch (assignee)
+        {
+            case null:
+                break;
+            case "none":
+                query = query.Where(c => c.AssigneeId == null);
+                break;
+            case "me":
+                var me = caller.UserId();
+                query = query.Where(c => c.AssigneeId == me);
+                break;
+            default:
+                if (!Guid.TryParse(assignee, out var assigneeId))
+                {
+                    return TypedResults.Problem("assignee must be a user id, 'me' or 'none'.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+                }
+
+                query = query.Where(c => c.AssigneeId == assigneeId);
+                break;
+        }
+
+        var (skip, take) = Paging.Of(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(c => c.LastActivityAt).ThenBy(c => c.Id)
+            .Skip(skip).Take(take)
+            .Select(c => new ConversationSummary(
+                c.Id,
+                c.ChannelId,
+                c.Channel!.Kind,
+                c.Status,
+                c.IsPrivate,
+                c.AssigneeId,
+                c.ContactId,
+                c.Contact!.DisplayName,
+                c.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Text).FirstOrDefault(),
+                c.StartedAt,
+                c.LastActivityAt,
+                c.FirstResponseAt,
+                c.ResolvedAt,
+                c.ReopenCount))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ConversationPage(items, skip / take + 1, take, total));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var conversation = await db.Conversations.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Channel)
+            .Include(c => c.Contact!).ThenInclude(c => c.Identities)
+            .Include(c => c.Messages).ThenInclude(m => m.AuthorIdentity)
+            .Include(c => c.Notes)
+            .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.Of(conversation));
+    }
+
+    private static async Task<IResult> AssignAsync(Guid id, AssignRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        if (conversation is null)
+        {
+            return NotFound(id);
+        }
+
+        if (request.AssigneeId is { } assigneeId && !await db.Users.AnyAsync(u => u.Id == assigneeId && u.WorkspaceId == workspaceId, cancellationToken))
+        {
+            return TypedResults.Problem($"There is no user {assigneeId} in this workspace.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown assignee");
+        }
+
+        conversation.AssigneeId = request.AssigneeId;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ResolveAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        await ChangeStatusAsync(id, caller, db, conversation =>
+        {
+            if (conversation.Status == ConversationStatus.Resolved)
+            {
+                return false;
+            }
+
+            lifecycle.Resolve(conversation, time.GetUtcNow().UtcDateTime, caller.UserId());
+            return true;
+        }, cancellationToken);
+
+    private static async Task<IResult> ReopenAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        await ChangeStatusAsync(id, caller, db, conversation =>
+        {
+            if (conversation.Status != ConversationStatus.Resolved)
+            {
+                return false;
+            }
+
+            lifecycle.Reopen(conversation, time.GetUtcNow().UtcDateTime, caller.UserId());
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Applies a status change; asking for the status the conversation already has changes nothing and is not an error.</summary>
+    private static async Task<IResult> ChangeStatusAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, Func<Conversation, bool> change, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        if (conversation is null)
+        {
+            return NotFound(id);
+        }
+
+        if (change(conversation))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(new { conversation.Id, conversation.Status, conversation.ResolvedAt, conversation.ReopenCount });
+    }
+
+    private static async Task<IResult> AddNoteAsync(Guid id, NoteRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxNoteLength)
+        {
+            return TypedResults.Problem($"A note needs text, at most {MaxNoteLength} characters.", statusCode: StatusCodes.Status400BadRequest, title: "Bad note");
+        }
+
+        var workspaceId = caller.WorkspaceId();
+        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        var note = new Note
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = workspaceId,
+            ConversationId = id,
+            AuthorUserId = caller.UserId(),
+            Text = request.Text,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/conversations/{id}", new NoteView(note.Id, note.AuthorUserId, note.Text, note.CreatedAt));
+    }
+}

@@ -1,0 +1,95 @@
+using SocialDesk.Data;
+using SocialDesk.Features.Reporting;
+
+namespace SocialDesk.Features.Conversations;
+
+/// <summary>The changes of a conversation's life, each written with its reporting event so that reports count what happened.</summary>
+public sealed class ConversationLifecycle(AppDbContext db)
+{
+    public Conversation Open(Guid workspaceId, Guid channelId, Guid contactId, bool isPrivate, DateTime at)
+    {
+        var conversation = new Conversation
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = workspaceId,
+            ChannelId = channelId,
+            ContactId = contactId,
+            IsPrivate = isPrivate,
+            Status = ConversationStatus.Open,
+            StartedAt = at,
+            CycleStartedAt = at,
+            LastActivityAt = at,
+        };
+        db.Conversations.Add(conversation);
+        Record(conversation, ReportingEventNames.ConversationOpened, at);
+        return conversation;
+    }
+
+    /// <summary>A customer's message: a resolved conversation opens again, a pending one is no longer waiting for them.</summary>
+    public void Receive(Conversation conversation, Message message)
+    {
+        var at = message.PlatformTime ?? message.ReceivedAt;
+        if (conversation.Status == ConversationStatus.Resolved)
+        {
+            Reopen(conversation, at, userId: null);
+        }
+        else if (conversation.Status == ConversationStatus.Pending)
+        {
+            conversation.Status = ConversationStatus.Open;
+        }
+
+        Touch(conversation, at);
+        Record(conversation, ReportingEventNames.MessageReceived, at, message.Id);
+    }
+
+    /// <summary>The brand's answer, at the time the platform confirmed it; only the first one is the first response.</summary>
+    public void Respond(Conversation conversation, Message message, DateTime confirmedAt)
+    {
+        if (conversation.FirstResponseAt is null)
+        {
+            conversation.FirstResponseAt = confirmedAt;
+            Record(conversation, ReportingEventNames.FirstResponse, confirmedAt, message.Id, message.AuthorUserId, confirmedAt - conversation.StartedAt);
+        }
+
+        Touch(conversation, confirmedAt);
+        Record(conversation, ReportingEventNames.ReplySent, confirmedAt, message.Id, message.AuthorUserId);
+    }
+
+    public void Resolve(Conversation conversation, DateTime at, Guid? userId)
+    {
+        conversation.Status = ConversationStatus.Resolved;
+        conversation.ResolvedAt = at;
+        Record(conversation, ReportingEventNames.Resolved, at, userId: userId, value: at - conversation.CycleStartedAt);
+    }
+
+    /// <summary>Starts a new resolution cycle; the first response stays the one already given.</summary>
+    public void Reopen(Conversation conversation, DateTime at, Guid? userId)
+    {
+        conversation.Status = ConversationStatus.Open;
+        conversation.ResolvedAt = null;
+        conversation.ReopenCount++;
+        conversation.CycleStartedAt = at;
+        Record(conversation, ReportingEventNames.Reopened, at, userId: userId);
+    }
+
+    private static void Touch(Conversation conversation, DateTime at)
+    {
+        if (at > conversation.LastActivityAt)
+        {
+            conversation.LastActivityAt = at;
+        }
+    }
+
+    private void Record(Conversation conversation, string name, DateTime at, Guid? messageId = null, Guid? userId = null, TimeSpan? value = null) =>
+        db.ReportingEvents.Add(new ReportingEvent
+        {
+            WorkspaceId = conversation.WorkspaceId,
+            Name = name,
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            MessageId = messageId,
+            UserId = userId,
+            ValueSeconds = value?.TotalSeconds,
+            OccurredAt = at,
+        });
+}

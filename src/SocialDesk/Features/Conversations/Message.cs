@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialDesk.Features.Contacts;
+
+namespace SocialDesk.Features.Conversations;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}
+
+public enum DeliveryState
+{
+    Queued,
+    Sent,
+    Failed,
+}
+
+/// <summary>One message of a conversation: a customer's post or DM, or the brand's answer.</summary>
+public sealed class Message
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public Guid ConversationId { get; set; }
+    public Guid ChannelId { get; set; }
+    public MessageDirection Direction { get; set; }
+
+    /// <summary>A direct message, seen only by the customer; otherwise a public post or comment.</summary>
+    public bool IsPrivate { get; set; }
+
+    /// <summary>The platform's id; null for a reply the platform has not confirmed yet.</summary>
+    public string? PlatformMessageId { get; set; }
+    public string? ReplyToPlatformMessageId { get; set; }
+
+    /// <summary>The customer who wrote an inbound message.</summary>
+    public Guid? AuthorIdentityId { get; set; }
+    public ContactIdentity? AuthorIdentity { get; set; }
+
+    /// <summary>The agent who wrote an outbound reply in SocialDesk; null when the brand posted on the platform itself.</summary>
+    public Guid? AuthorUserId { get; set; }
+    public required string Text { get; set; }
+
+    /// <summary>When the platform says it was posted; for a reply, its confirmation.</summary>
+    public DateTime? PlatformTime { get; set; }
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>Outbound replies only.</summary>
+    public DeliveryState? Delivery { get; set; }
+    public string? DeliveryError { get; set; }
+    public DateTime? EditedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+}
+
+/// <summary>An internal note: seen by the team, never sent.</summary>
+public sealed class Note
+{
+    public Guid Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public Guid ConversationId { get; set; }
+    public Guid AuthorUserId { get; set; }
+    public required string Text { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.PlatformMessageId).HasMaxLength(100);
+        builder.Property(m => m.ReplyToPlatformMessageId).HasMaxLength(100);
+        builder.HasIndex(m => new { m.ChannelId, m.PlatformMessageId }).IsUnique();
+        builder.HasIndex(m => new { m.ConversationId, m.ReceivedAt });
+        builder.HasOne(m => m.AuthorIdentity).WithMany().HasForeignKey(m => m.AuthorIdentityId);
+    }
+}
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> builder) => builder.HasIndex(n => n.ConversationId);
+}

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Features.Ingestion;
+
+/// <summary>The generic ingestion API and the raw events kept for inspection.</summary>
+public static class IngestionEndpoints
+{
+    public const int MaxBatch = 1000;
+
+    public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Ingestion").RequireAuthorization();
+        api.MapPost("/messages", AcceptMessagesAsync);
+        api.MapGet("/raw-events", ListRawEventsAsync);
+        api.MapPost("/raw-events/{id:long}/retry", RetryAsync);
+        return app;
+    }
+
+    public sealed record MessagesRequest(List<JsonElement>? Messages);
+
+    public sealed record RejectedMessage(int Index, IReadOnlyList<string> Errors);
+
+    public sealed record MessagesAccepted(int Accepted, bool Duplicate, IReadOnlyList<RejectedMessage> Rejected);
+
+    public sealed record RawEventView(long Id, Guid? ChannelId, string Format, RawEventStatus Status, string? Error, int Attempts, DateTime ReceivedAt, DateTime? ProcessedAt, string Body);
+
+    public sealed record RawEventPage(IReadOnlyList<RawEventView> Items, int Total);
+
+    /// <summary>Stores the valid messages of a batch and says what is wrong with each of the others.</summary>
+    private static async Task<IResult> AcceptMessagesAsync(MessagesRequest request, ClaimsPrincipal caller, AppDbContext db, RawEventWriter writer, CancellationToken cancellationToken)
+    {
+        if (request.Messages is null || request.Messages.Count == 0 || request.Messages.Count > MaxBatch)
+        {
+            return TypedResults.Problem($"The body must be {{\"messages\": [...]}} with 1 to {MaxBatch} messages.", statusCode: StatusCodes.Status400BadRequest, title: "Bad batch");
+        }
+
+        var workspaceId = caller.WorkspaceId();
+        var channelIds = await db.Channels.Where(c => c.WorkspaceId == workspaceId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var valid = new List<IncomingMessage>();
+        var rejected = new List<RejectedMessage>();
+        for (var i = 0; i < request.Messages.Count; i++)
+        {
+            try
+            {
+                var message = MessageBatch.Deserialize(request.Messages[i]);
+                var errors = MessageBatch.Validate(message);
+                if (!channelIds.Contains(message.ChannelId))
+                {
+                    errors.Add($"channelId {message.ChannelId} is not a channel of this workspace.");
+                }
+
+                if (errors.Count == 0)
+                {
+                    valid.Add(message);
+                }
+                else
+                {
+                    rejected.Add(new RejectedMessage(i, errors));
+                }
+            }
+            catch (JsonException e)
+            {
+                rejected.Add(new RejectedMessage(i, [$"The message does not have the expected shape: {e.Message}"]));
+            }
+        }
+
+        if (valid.Count == 0)
+        {
+            return TypedResults.Problem("No message of the batch is valid; see 'rejected'.", statusCode: StatusCodes.Status400BadRequest,
+                title: "No valid message", extensions: new Dictionary<string, object?> { ["rejected"] = rejected });
+        }
+
+        var stored = await writer.WriteAsync(new IncomingDelivery(workspaceId, null, MessageBatch.Format, MessageBatch.Serialize(valid)), cancellationToken);
+        return TypedResults.Accepted((string?)null, new MessagesAccepted(valid.Count, !stored, rejected));
+    }
+
+    private static async Task<IResult> ListRawEventsAsync(ClaimsPrincipal caller, AppDbContext db, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!QueryFilter.TryParse<RawEventStatus>(status, out var wanted))
+        {
+            return TypedResults.Problem($"status must be one of: {QueryFilter.Names<RawEventStatus>()}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+        }
+
+        var (skip, take) = Paging.Of(page, pageSize);
+        var workspaceId = caller.WorkspaceId();
+        var query = db.RawEvents.AsNoTracking().Where(e => e.WorkspaceId == workspaceId);
+        if (wanted is not null)
+        {
+            query = query.Where(e => e.Status == wanted);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(e => e.Id).Skip(skip).Take(take)
+            .Select(e => new RawEventView(e.Id, e.ChannelId, e.Format, e.Status, e.Error, e.Attempts, e.ReceivedAt, e.ProcessedAt, e.Body))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new RawEventPage(items, total));
+    }
+
+    /// <summary>Puts a failed or ignored event back in the queue, after a fix.</summary>
+    private static async Task<IResult> RetryAsync(long id, ClaimsPrincipal caller, AppDbContext db, IngestionSignal signal, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var rawEvent = await db.RawEvents.FirstOrDefaultAsync(e => e.Id == id && e.WorkspaceId == workspaceId, cancellationToken);
+        if (rawEvent is null)
+        {
+            return TypedResults.Problem($"There is no raw event {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown raw event");
+        }
+
+        if (rawEvent.Status is RawEventStatus.Pending or RawEventStatus.Processed)
+        {
+            return TypedResults.Problem($"Raw event {id} is {rawEvent.Status.ToString().ToLowerInvariant()}; only failed or ignored events are retried.",
+                statusCode: StatusCodes.Status409Conflict, title: "Nothing to retry");
+        }
+
+        rawEvent.Status = RawEventStatus.Pending;
+        rawEvent.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return TypedResults.Accepted((string?)null, new { id, status = RawEventStatus.Pending });
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Channels;
+using SocialDesk.Features.Conversations;
+
+namespace SocialDesk.Features.Ingestion;
+
+/// <summary>Turns pending raw events into threaded messages, a batch at a time, and marks each processed, ignored or failed with its reason.</summary>
+public sealed class IngestionPipeline(
+    AppDbContext db,
+    ConversationThreader threader,
+    ChannelConnectors connectors,
+    TimeProvider time,
+    ILogger<IngestionPipeline> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Processes up to <paramref name="batchSize"/> pending events; returns how many it claimed.</summary>
+    public async Task<int> ProcessPendingAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var events = await ClaimAsync(batchSize, cancellationToken);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await ProcessAsync(events, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One bad event must not hold back the others: go again one by one, so only the culprit fails.
+            logger.LogWarning(e, "A batch of {Count} raw events failed; processing them one by one.", events.Count);
+            db.ChangeTracker.Clear();
+            foreach (var id in events.Select(e => e.Id))
+            {
+                await ProcessAloneAsync(id, cancellationToken);
+            }
+        }
+
+        return events.Count;
+    }
+
+    private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
+    {
+        var rawEvent = await db.RawEvents.SingleAsync(e => e.Id == id, cancellationToken);
+        try
+        {
+            await ProcessAsync([rawEvent], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Raw event {Id} could not be processed.", id);
+            db.ChangeTracker.Clear();
+            await db.RawEvents.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RawEventStatus.Failed)
+                .SetProperty(r => r.Error, $"Processing failed: {e.GetBaseException().Message}")
+                .SetProperty(r => r.LeaseOwner, (Guid?)null)
+                .SetProperty(r => r.LeaseUntil, (DateTime?)null), cancellationToken);
+        }
+    }
+
+    private async Task ProcessAsync(List<RawEvent> events, CancellationToken cancellationToken)
+    {
+        var channels = await LoadChannelsAsync(events, cancellationToken);
+        var messages = new List<NormalisedMessage>();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var rawEvent in events)
+        {
+            rawEvent.Attempts++;
+            rawEvent.LeaseOwner = null;
+            rawEvent.LeaseUntil = null;
+            rawEvent.ProcessedAt = now;
+            try
+            {
+                var parsed = Parse(rawEvent, channels);
+                var unknown = parsed.Messages.FirstOrDefault(m => !channels.TryGetValue(m.ChannelId, out var c) || c.WorkspaceId != rawEvent.WorkspaceId);
+                if (unknown is not null)
+                {
+                    throw new UnreadablePayloadException($"Message {unknown.PlatformMessageId} names channel {unknown.ChannelId}, which is not in this workspace.");
+                }
+
+                messages.AddRange(parsed.Messages);
+                rawEvent.Status = parsed.IgnoredReason is null ? RawEventStatus.Processed : RawEventStatus.Ignored;
+                rawEvent.Error = parsed.IgnoredReason;
+            }
+            catch (UnreadablePayloadException e)
+            {
+                rawEvent.Status = RawEventStatus.Failed;
+                rawEvent.Error = e.Message;
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await threader.ApplyAsync(messages, channels, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private ParsedDelivery Parse(RawEvent rawEvent, Dictionary<Guid, Channel> channels)
+    {
+        if (rawEvent.Format == MessageBatch.Format)
+        {
+            return MessageBatch.Parse(rawEvent.Body);
+        }
+
+        var channel = rawEvent.ChannelId is { } channelId ? channels.GetValueOrDefault(channelId) : null;
+        if (channel is null)
+        {
+            throw new UnreadablePayloadException($"The channel {rawEvent.ChannelId} of this delivery no longer exists.");
+        }
+
+        return connectors.Find(rawEvent.Format)?.Parse(channel, rawEvent.Body)
+            ?? throw new UnreadablePayloadException($"No connector reads the format '{rawEvent.Format}'.");
+    }
+
+    private async Task<Dictionary<Guid, Channel>> LoadChannelsAsync(List<RawEvent> events, CancellationToken cancellationToken)
+    {
+        var workspaceIds = events.Select(e => e.WorkspaceId).Distinct().ToList();
+        return await db.Channels.AsNoTracking().Where(c => workspaceIds.Contains(c.WorkspaceId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+
+    // Claimed with a lease rather than a lock, in provider-neutral SQL: a row is taken only if nobody holds it.
+    private async Task<List<RawEvent>> ClaimAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var candidates = await db.RawEvents
+            .Where(e => e.Status == RawEventStatus.Pending && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var owner = Guid.NewGuid();
+        await db.RawEvents
+            .Where(e => candidates.Contains(e.Id) && e.Status == RawEventStatus.Pending && (e.LeaseUntil == null || e.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseUntil, now + Lease), cancellationToken);
+        return await db.RawEvents.Where(e => e.LeaseOwner == owner).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Channels;
+
+namespace SocialDesk.Features.Ingestion;
+
+/// <summary>The one receive path of every webhook: find the channel, check the signature, store the body, then answer.</summary>
+public sealed class WebhookReception(AppDbContext db, RawEventWriter writer)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<Channel?> FindChannelAsync(Guid channelId, string kind, CancellationToken cancellationToken) =>
+        await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId && c.Kind == kind, cancellationToken);
+
+    public static ProblemHttpResult UnknownChannel(string kind, Guid channelId) =>
+        TypedResults.Problem($"There is no {kind} channel {channelId}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel");
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, Guid channelId, string kind, Func<Channel, byte[], bool> isSigned, CancellationToken cancellationToken)
+    {
+        var channel = await FindChannelAsync(channelId, kind, cancellationToken);
+        if (channel is null)
+        {
+            return UnknownChannel(kind, channelId);
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The body is larger than {MaxBodyBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        }
+
+        if (!isSigned(channel, body))
+        {
+            return TypedResults.Problem("The signature does not match the body and the channel's secret; nothing was stored.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature");
+        }
+
+        await writer.WriteAsync(new IncomingDelivery(channel.WorkspaceId, channel.Id, kind, System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+
+namespace SocialDesk.Features.Tracker;
+
+/// <summary>
+/// Reads JSON Lines: one object a line with TWCS's field names. <c>tweet_id</c> and <c>in_response_to_tweet_id</c>
+/// are strings or numbers (null or absent for no parent); <c>author_id</c> a string or number; <c>inbound</c>
+/// true/false or "True"/"False"; <c>created_at</c> Twitter's format or ISO 8601; <c>text</c> a string.
+/// Other fields, <c>response_tweet_id</c> among them, are ignored.
+/// </summary>
+public static class TwcsJsonlReader
+{
+    private enum Field
+    {
+        TweetId,
+        AuthorId,
+        Inbound,
+        CreatedAt,
+        Text,
+        InResponseTo,
+    }
+
+    private static readonly byte[][] FieldNames =
+    [
+        "tweet_id"u8.ToArray(), "author_id"u8.ToArray(), "inbound"u8.ToArray(),
+        "created_at"u8.ToArray(), "text"u8.ToArray(), "in_response_to_tweet_id"u8.ToArray(),
+    ];
+
+    public static void Read(Stream input, PublicMessageLog log)
+    {
+        var row = new JsonlRow();
+        var buffer = new byte[64 * 1024];
+        int filled = 0, start = 0;
+        long line = 0;
+        while (true)
+        {
+            var read = input.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            int newline;
+            while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
+            {
+                ReadLine(buffer.AsSpan(start, newline), ++line, row, log);
+                start += newline + 1;
+            }
+            if (read == 0)
+            {
+                if (filled > start)
+                {
+                    ReadLine(buffer.AsSpan(start, filled - start), ++line, row, log);
+                }
+                return;
+            }
+            buffer.AsSpan(start, filled - start).CopyTo(buffer);
+            filled -= start;
+            start = 0;
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    private static void ReadLine(ReadOnlySpan<byte> text, long line, JsonlRow row, PublicMessageLog log)
+    {
+        text = text.TrimEnd((byte)'\r');
+        if (line == 1 && text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+        if (text.Trim((byte)' ').IsEmpty)
+        {
+            return;
+        }
+        string? problem;
+        try
+        {
+            problem = row.Read(text);
+        }
+        catch (JsonException e)
+        {
+            problem = $"not valid JSON ({e.Message})";
+        }
+        if (problem is not null)
+        {
+            log.Skip(line, problem);
+            return;
+        }
+        if (!row.Has(Field.Inbound) || !InputField.TryParseInbound(row[Field.Inbound], out var inbound))
+        {
+            log.Skip(line, $"inbound {InputField.Quote(row[Field.Inbound])} is neither true nor false");
+            return;
+        }
+        if (!PostedAt.TryParse(row[Field.CreatedAt], out var createdAtMs))
+        {
+            log.Skip(line, $"created_at {InputField.Quote(row[Field.CreatedAt])} is not a date");
+            return;
+        }
+        log.TryAdd(line, row[Field.TweetId], row[Field.AuthorId], inbound, createdAtMs, row[Field.Text], row[Field.InResponseTo]);
+    }
+
+    /// <summary>The fields of one line, unescaped into buffers that are reused from line to line.</summary>
+    private sealed class JsonlRow
+    {
+        private readonly byte[][] values = [.. FieldNames.Select(_ => new byte[64])];
+        private readonly int[] lengths = new int[FieldNames.Length];
+        private readonly bool[] present = new bool[FieldNames.Length];
+
+        public ReadOnlySpan<byte> this[Field field] => values[(int)field].AsSpan(0, lengths[(int)field]);
+
+        public bool Has(Field field) => present[(int)field];
+
+        /// <summary>Reads one JSON object; returns why the line is not one, or null.</summary>
+        public string? Read(ReadOnlySpan<byte> text)
+        {
+            Array.Clear(lengths);
+            Array.Clear(present);
+            var reader = new Utf8JsonReader(text);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return "not a JSON object";
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = FieldIndex(ref reader);
+                reader.Read();
+                if (field < 0 || reader.TokenType == JsonTokenType.Null)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return $"{System.Text.Encoding.UTF8.GetString(FieldNames[field])} is not a single value";
+                }
+                Store(field, ref reader);
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? null : "text after the JSON object";
+        }
+
+        private static int FieldIndex(ref Utf8JsonReader reader)
+        {
+            for (var i = 0; i < FieldNames.Length; i++)
+            {
+                if (reader.ValueTextEquals(FieldNames[i]))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void Store(int field, ref Utf8JsonReader reader)
+        {
+            // An escaped string unescapes to no more bytes than it takes in the line.
+            var length = reader.ValueSpan.Length;
+            if (values[field].Length < length)
+            {
+                values[field] = new byte[Math.Max(length, values[field].Length * 2)];
+            }
+            lengths[field] = reader.TokenType == JsonTokenType.String
+                ? reader.CopyString(values[field])
+                : CopyRaw(ref reader, values[field]);
+            present[field] = true;
+        }
+
+        private static int CopyRaw(ref Utf8JsonReader reader, Span<byte> destination)
+        {
+            reader.ValueSpan.CopyTo(destination);
+            return reader.ValueSpan.Length;
+        }
+    }
+}

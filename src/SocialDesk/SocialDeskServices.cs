@@ -1,0 +1,53 @@
+using SocialDesk.Data;
+using SocialDesk.Features.Channels;
+using SocialDesk.Features.Channels.Facebook;
+using SocialDesk.Features.Channels.X;
+using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Replies;
+using SocialDesk.Features.Workspaces;
+
+namespace SocialDesk;
+
+/// <summary>The services every verb needs: the database, the pipeline and the connectors. The server adds the web and the workers.</summary>
+public static class SocialDeskServices
+{
+    public static IServiceCollection AddSocialDeskCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSocialDeskDatabase(configuration);
+        services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));
+        services.Configure<ReplyOptions>(configuration.GetSection("Replies"));
+        services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
+
+        services.AddHttpClient<PlatformHttp>((provider, client) =>
+            client.Timeout = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReplyOptions>>().Value.PlatformTimeout);
+        services.AddScoped<IChannelConnector, XConnector>();
+        services.AddScoped<IChannelConnector, FacebookConnector>();
+        services.AddScoped<ChannelConnectors>();
+
+        services.AddSingleton<IngestionSignal>();
+        services.AddSingleton<ReplySignal>();
+        services.AddScoped<RawEventStore>();
+        services.AddScoped<IngestionPipeline>();
+        services.AddScoped<ConversationLifecycle>();
+        services.AddScoped<ConversationThreader>();
+        services.AddScoped<ReplyDelivery>();
+        services.AddScoped<WorkspaceBootstrap>();
+        services.AddScoped<DemoWorkspace>();
+        return services;
+    }
+
+    /// <summary>Brings the database up to date and makes sure the bootstrap workspace exists; seeds the demo where asked.</summary>
+    public static async Task InitialiseAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseProvider.MigrateAsync(db, cancellationToken);
+        var workspace = await scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>().EnsureAsync(cancellationToken);
+        if (demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoWorkspace>().SeedAsync(workspace, cancellationToken);
+        }
+    }
+}

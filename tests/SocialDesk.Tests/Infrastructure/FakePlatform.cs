@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SocialDesk.Tests.Infrastructure;
+
+/// <summary>A post the fake platform accepted: where, what, and the id it gave.</summary>
+public sealed record PlatformCall(string Path, JsonObject Body, string Id, DateTime At);
+
+/// <summary>
+/// A local stand-in for the X API v2 and the Graph API, on a real port: it takes replies, comments and messages in
+/// the platforms' shapes, lists them back as the platforms do, and can be told to fail or to answer too late.
+/// </summary>
+public sealed class FakePlatform : IAsyncDisposable
+{
+    public const string XAccountId = "2244994945";
+    public const string PageId = "104000000000001";
+    private static readonly DateTime SnowflakeEpoch = DateTime.UnixEpoch.AddMilliseconds(1288834974657);
+    private readonly WebApplication app;
+    private long sequence;
+    private int pendingLateAnswers;
+    private int pendingFailures;
+
+    private FakePlatform(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<PlatformCall> Posts { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>How long a late answer takes: longer than the client's timeout in the tests.</summary>
+    public TimeSpan LateAnswerDelay { get; set; } = TimeSpan.FromSeconds(4);
+
+    public static async Task<FakePlatform> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var platform = new FakePlatform(app);
+        platform.Map(app);
+        await app.StartAsync();
+        platform.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return platform;
+    }
+
+    /// <summary>The next <paramref name="count"/> posts are carried out, but answered after the client gave up.</summary>
+    public void AnswerLate(int count) => Interlocked.Exchange(ref pendingLateAnswers, count);
+
+    /// <summary>The next <paramref name="count"/> posts are refused with 503 and not carried out.</summary>
+    public void FailWith503(int count) => Interlocked.Exchange(ref pendingFailures, count);
+
+    private void Map(WebApplication web)
+    {
+        web.MapPost("/2/tweets", (HttpRequest request) => PostAsync(request, id => new { data = new { id, text = "" } }));
+        web.MapPost("/2/dm_conversations/with/{participant}/messages", (HttpRequest request, string participant) =>
+            PostAsync(request, id => new { data = new { dm_conversation_id = $"{participant}-{XAccountId}", dm_event_id = id } }));
+        web.MapGet("/2/users/{user}/tweets", () => new
+        {
+            data = Calls("/2/tweets").Select(c => new
+            {
+                id = c.Id,
+                text = (string?)c.Body["text"],
+                created_at = c.At.ToString("O", CultureInfo.InvariantCulture),
+                referenced_tweets = new[] { new { type = "replied_to", id = (string?)c.Body["reply"]?["in_reply_to_tweet_id"] } },
+            }),
+        });
+        web.MapGet("/2/dm_conversations/with/{participant}/dm_events", (string participant) => new
+        {
+            data = Calls($"/2/dm_conversations/with/{participant}/messages").Select(c => new
+            {
+                id = c.Id,
+                text = (string?)c.Body["text"],
+                sender_id = XAccountId,
+                event_type = "MessageCreate",
+                created_at = c.At.ToString("O", CultureInfo.InvariantCulture),
+            }),
+        });
+        web.MapPost("/v21.0/{page}/messages", (HttpRequest request, string page) => PostAsync(request, id => new { recipient_id = "6200000000000001", message_id = id }));
+        web.MapPost("/v21.0/{target}/comments", (HttpRequest request) => PostAsync(request, id => new { id }));
+        web.MapGet("/v21.0/{target}/comments", (string target) => new
+        {
+            data = Calls($"/v21.0/{target}/comments").Select(c => new
+            {
+                id = c.Id,
+                message = (string?)c.Body["message"],
+                from = new { id = PageId, name = "Page" },
+                created_time = c.At.ToString("yyyy-MM-ddTHH:mm:ss+0000", CultureInfo.InvariantCulture),
+            }),
+        });
+    }
+
+    public IEnumerable<PlatformCall> Calls(string path) => Posts.Where(p => p.Path == path);
+
+    private async Task<IResult> PostAsync(HttpRequest request, Func<string, object> answer)
+    {
+        if (request.Headers.Authorization.Count == 0)
+        {
+            return Results.Json(new { title = "Unauthorized", detail = "No bearer token." }, statusCode: 401);
+        }
+
+        if (Interlocked.Decrement(ref pendingFailures) >= 0)
+        {
+            return Results.Json(new { title = "Service Unavailable", detail = "Over capacity." }, statusCode: 503);
+        }
+
+        var body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+        var now = DateTime.UtcNow;
+        var id = ((((long)(now - SnowflakeEpoch).TotalMilliseconds) << 22) | (Interlocked.Increment(ref sequence) & 0xFFF)).ToString(CultureInfo.InvariantCulture);
+        var call = new PlatformCall(request.Path, body, id, DateTime.UnixEpoch.AddMilliseconds(Math.Floor((now - DateTime.UnixEpoch).TotalMilliseconds)));
+        Posts.Enqueue(call);
+        if (Interlocked.Decrement(ref pendingLateAnswers) >= 0)
+        {
+            await Task.Delay(LateAnswerDelay, CancellationToken.None);
+        }
+
+        return Results.Json(answer(id), statusCode: 201);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

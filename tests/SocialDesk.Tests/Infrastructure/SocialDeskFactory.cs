@@ -1,0 +1,183 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SocialDesk.Data;
+using SocialDesk.Features.Channels;
+using SocialDesk.Features.Conversations;
+
+namespace SocialDesk.Tests.Infrastructure;
+
+/// <summary>
+/// The whole server on a fresh database (SQLite by default; PostgreSQL when SOCIALDESK_TEST_DATABASE=Postgres),
+/// with a fake platform beside it and the actions tests are written in.
+/// </summary>
+public sealed class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Token = "sd_test_token_for_the_integration_suite";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    private readonly string provider = Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite;
+    private readonly string databaseName = $"socialdesk_test_{Guid.NewGuid():N}";
+    private string connectionString = "";
+
+    public FakePlatform Platform { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public string ConnectionString => connectionString;
+
+    public string Provider => provider;
+
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("SOCIALDESK_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres";
+
+    public async Task InitializeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {databaseName}", admin);
+            await create.ExecuteNonQueryAsync();
+            connectionString = $"{PostgresServer};Database={databaseName}";
+        }
+        else
+        {
+            connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), databaseName + ".db")}";
+        }
+
+        Platform = await FakePlatform.StartAsync();
+        Api = CreateClient();
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:SocialDesk", connectionString);
+        builder.UseSetting("Bootstrap:ApiToken", Token);
+        builder.UseSetting("Bootstrap:AdminPassword", "Correct-Horse-1");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Replies:PlatformTimeout", "00:00:01");
+        builder.UseSetting("Replies:RetryBaseDelay", "00:00:00.100");
+        builder.UseSetting("Replies:Poll", "00:00:00.100");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        Api.Dispose();
+        await base.DisposeAsync();
+        await Platform.DisposeAsync();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), databaseName + ".db*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    public static AppDbContext Database(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+    public async Task<ChannelEndpoints.ChannelView> CreateXChannelAsync(string consumerSecret = "x-consumer-secret")
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/channels", new
+        {
+            kind = "x",
+            name = "@TwitterDev",
+            settings = new Dictionary<string, string>
+            {
+                ["accountId"] = FakePlatform.XAccountId,
+                ["handle"] = "TwitterDev",
+                ["consumerSecret"] = consumerSecret,
+                ["accessToken"] = "x-access-token",
+                ["apiBaseUrl"] = Platform.BaseUrl.ToString(),
+            },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ChannelEndpoints.ChannelView>(Json))!;
+    }
+
+    public async Task<ChannelEndpoints.ChannelView> CreateFacebookChannelAsync(string appSecret = "meta-app-secret")
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/channels", new
+        {
+            kind = "facebook",
+            name = "Page",
+            settings = new Dictionary<string, string>
+            {
+                ["pageId"] = FakePlatform.PageId,
+                ["appSecret"] = appSecret,
+                ["verifyToken"] = "meta-verify-token",
+                ["pageAccessToken"] = "meta-page-token",
+                ["apiBaseUrl"] = Platform.BaseUrl.ToString(),
+            },
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ChannelEndpoints.ChannelView>(Json))!;
+    }
+
+    /// <summary>Delivers a body to the X webhook, signed as X signs it unless a signature is given.</summary>
+    public Task<HttpResponseMessage> ReceiveXAsync(Guid channelId, string body, string consumerSecret = "x-consumer-secret", string? signature = null) =>
+        DeliverAsync($"/webhooks/x/{channelId}", body, "x-twitter-webhooks-signature", signature ?? WebhookSignature.Base64(consumerSecret, Encoding.UTF8.GetBytes(body)));
+
+    /// <summary>Delivers a body to the Meta webhook, signed as Meta signs it unless a signature is given.</summary>
+    public Task<HttpResponseMessage> ReceiveMetaAsync(Guid channelId, string body, string appSecret = "meta-app-secret", string? signature = null) =>
+        DeliverAsync($"/webhooks/meta/{channelId}", body, "X-Hub-Signature-256", signature ?? WebhookSignature.Hex(appSecret, Encoding.UTF8.GetBytes(body)));
+
+    private async Task<HttpResponseMessage> DeliverAsync(string path, string body, string header, string signature)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(header, signature);
+        return await client.SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> ReplyAsync(Guid conversationId, string text, bool isPrivate = false) =>
+        await Api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/replies", new { text, @private = isPrivate });
+
+    public async Task<ConversationPage> ConversationsAsync(string query = "") =>
+        (await Api.GetFromJsonAsync<ConversationPage>($"/api/v1/conversations{query}", Json))!;
+
+    public async Task<ConversationDetail> ConversationAsync(Guid id) =>
+        (await Api.GetFromJsonAsync<ConversationDetail>($"/api/v1/conversations/{id}", Json))!;
+
+    /// <summary>Polls until the condition holds: the workers run on their own, and a test waits for what they produce.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? within = null)
+    {
+        using var deadline = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (deadline.IsCancellationRequested || !await tick.WaitForNextTickAsync(deadline.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
+            {
+                throw new TimeoutException($"The condition did not hold in time; last value: {JsonSerializer.Serialize(value, Json)}");
+            }
+        }
+    }
+
+    public Task<ConversationPage> WaitForConversationsAsync(int count, string query = "") =>
+        EventuallyAsync(() => ConversationsAsync(query), page => page.Total >= count);
+
+    public static string Fixture(string path) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));
+}
