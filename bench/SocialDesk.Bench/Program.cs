@@ -1,8 +1,11 @@
+using SocialDesk.Bench;
+
 // Each benchmark prints the figures the README quotes: dotnet run -c Release --project bench/SocialDesk.Bench -- <name>
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["tracker"] = SocialDesk.Bench.TrackerBench.RunAsync,
-    ["triage"] = SocialDesk.Bench.TriageBench.RunAsync,
+    ["ingest"] = IngestionBench.RunAsync,
+    ["tracker"] = TrackerBench.RunAsync,
+    ["triage"] = TriageBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

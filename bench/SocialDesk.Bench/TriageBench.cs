@@ -80,7 +80,7 @@ public static class TriageBench
         return [.. messages.Where(message => message.Length <= MaxMessageLength)];
     }
 
-    private static IEnumerable<string> CsvColumn(string path, string column)
+    private static List<string> CsvColumn(string path, string column)
     {
         using var input = File.OpenRead(path);
         using var csv = CsvReader.Create(input, new CsvReaderOptions { Separator = ',' }, leaveOpen: false);

@@ -10,9 +10,9 @@ internal static class IntentRules
 {
     private static readonly FrozenSet<string> QuestionOpeners = FrozenSet.Create(StringComparer.Ordinal,
         "how", "what", "when", "why", "where", "who", "which", "is", "are", "can", "could", "do", "does", "did", "will", "would",
-        "should", "has", "have", "any", "comment", "pourquoi", "quand", "ou", "quel", "quelle", "quels", "quelles", "est-ce",
+        "should", "has", "have", "any", "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "est-ce",
         "combien", "wie", "was", "wann", "warum", "wo", "wer", "welche", "welcher", "wieso", "weshalb", "gibt", "kann", "konnen",
-        "ist", "habt", "como", "que", "cuando", "donde", "quien", "cual", "cuanto", "cuantos", "hay", "puedo", "se");
+        "ist", "habt", "cuando", "donde", "quien", "cual", "cuanto", "cuantos", "puedo");
 
     // Topics that are a problem by themselves; billing, delivery and account may be plain questions.
     private static readonly FrozenSet<string> ProblemTopics = FrozenSet.Create(StringComparer.Ordinal,
@@ -24,16 +24,33 @@ internal static class IntentRules
         {
             return Intent.Spam;
         }
+        // Nothing said in words or faces: a bare mention, a link, punctuation.
+        if (!message.Tokens.Any(token => token.Kind is TokenKind.Word or TokenKind.Emoji or TokenKind.Emoticon))
+        {
+            return Intent.Chatter;
+        }
         bool problem = topics.Any(ProblemTopics.Contains) || cues.Contains(TriageVocabulary.ComplaintCue);
-        if ((problem && sentiment != Sentiment.Positive) || score <= -0.5)
+        // A problem is a complaint unless the message thanks for its fix ("outage fixed fast, thank you").
+        bool thanks = cues.Contains(TriageVocabulary.PraiseCue) && sentiment == Sentiment.Positive;
+        if (problem && !thanks)
         {
             return Intent.Complaint;
         }
-        if (cues.Contains(TriageVocabulary.RequestCue))
+        bool request = cues.Contains(TriageVocabulary.RequestCue);
+        bool question = IsQuestion(message);
+        bool addressed = message.Tokens.Any(token => token.Kind == TokenKind.Handle);
+        // The model's score alone makes a complaint only with a negative word or when a brand is addressed,
+        // and a polite request needs more anger than a bare statement.
+        bool grievance = addressed || message.Polarity.Any(polarity => polarity < 0f);
+        if (grievance && !question && score <= (request ? -0.7 : -0.5))
+        {
+            return Intent.Complaint;
+        }
+        if (request)
         {
             return Intent.Request;
         }
-        if (IsQuestion(message))
+        if (question)
         {
             return Intent.Question;
         }
@@ -41,7 +58,8 @@ internal static class IntentRules
         {
             return Intent.Complaint;
         }
-        if (sentiment == Sentiment.Positive || (cues.Contains(TriageVocabulary.PraiseCue) && sentiment != Sentiment.Negative))
+        // Praise is addressed to someone or thanks someone; a happy message about the weekend is chatter.
+        if ((sentiment == Sentiment.Positive && addressed) || (cues.Contains(TriageVocabulary.PraiseCue) && sentiment != Sentiment.Negative))
         {
             return Intent.Praise;
         }

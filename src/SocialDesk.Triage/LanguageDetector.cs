@@ -24,7 +24,7 @@ internal static class LanguageDetector
             le la les un une des du de et est sont je j' tu il elle nous vous ils mon ma mes votre vos ce cette c' qu' que qui
             pour avec sur dans pas ne n' plus mais ou au aux depuis toujours encore merci bonjour rien tout tres suis ai avez
             fait d' l' m' s' chez quand comment pourquoi svp ca deja aussi moi toi sans jamais etait sera leur personne bien
-            avoir etre faire aucun aucune colis commande heures jours attente
+            avoir etre faire aucun aucune colis commande heures jours attente en on semaine vacances demain hier soir matin
             """,
         [German] = """
             der die das den dem des ein eine einen einem einer und ist sind ich du er sie es wir ihr mein meine mit auf fur

@@ -191,7 +191,7 @@ internal static class MessageTokenizer
             if (after <= end && string.CompareOrdinal(text, i, emoticon, 0, emoticon.Length) == 0
                 && (after == end || !char.IsLetterOrDigit(text[after])))
             {
-                tokens.Add(new Token(emoticon, TokenKind.Emoticon));
+                tokens.Add(new Token(emoticon.ToLowerInvariant(), TokenKind.Emoticon));
                 return after;
             }
         }
@@ -220,7 +220,8 @@ internal static class MessageTokenizer
             {
                 i++;
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < end && char.ConvertToUtf32(c, text[i + 1]) is >= 0x1F3FB and <= 0x1F3FF)
+            else if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1])
+                && char.ConvertToUtf32(c, text[i + 1]) is >= 0x1F3FB and <= 0x1F3FF)
             {
                 i += 2;
             }

@@ -5,6 +5,7 @@ internal sealed class PhraseMatcher
 {
     private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Phrase>> _byFirstPrefix = new(StringComparer.Ordinal);
+    private readonly List<Phrase> _byFirstSuffix = [];
     private readonly Dictionary<string, List<Phrase>>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
     private readonly int _shortestPrefix = int.MaxValue;
     private readonly int _longestPrefix;
@@ -17,13 +18,18 @@ internal sealed class PhraseMatcher
             {
                 var phrase = Parse(label, text);
                 var first = phrase.Words[0];
-                var index = first.IsPrefix ? _byFirstPrefix : _byFirstWord;
+                if (first.Kind == WordKind.Suffix)
+                {
+                    _byFirstSuffix.Add(phrase);
+                    continue;
+                }
+                var index = first.Kind == WordKind.Prefix ? _byFirstPrefix : _byFirstWord;
                 if (!index.TryGetValue(first.Text, out var list))
                 {
                     index[first.Text] = list = [];
                 }
                 list.Add(phrase);
-                if (first.IsPrefix)
+                if (first.Kind == WordKind.Prefix)
                 {
                     _shortestPrefix = Math.Min(_shortestPrefix, first.Text.Length);
                     _longestPrefix = Math.Max(_longestPrefix, first.Text.Length);
@@ -58,6 +64,7 @@ internal sealed class PhraseMatcher
                     AddMatches(prefixed, tokens, i, found);
                 }
             }
+            AddMatches(_byFirstSuffix, tokens, i, found);
         }
         return found;
     }
@@ -80,19 +87,40 @@ internal sealed class PhraseMatcher
         {
             if (part.EndsWith('*'))
             {
-                words.Add(new PhraseWord(AccentFolding.Fold(part[..^1]), IsPrefix: true));
+                words.Add(new PhraseWord(AccentFolding.Fold(part[..^1]), WordKind.Prefix));
                 continue;
             }
-            // The tokenizer decides how a written word splits ("j'ai" into "j'" and "ai"), so phrases go through it too.
-            words.AddRange(MessageTokenizer.Tokenize(part).Select(token => new PhraseWord(token.Text, IsPrefix: false)));
+            if (part.StartsWith('*'))
+            {
+                words.Add(new PhraseWord(AccentFolding.Fold(part[1..]), WordKind.Suffix));
+                continue;
+            }
+            if (part.EndsWith('\''))
+            {
+                words.Add(new PhraseWord(AccentFolding.Fold(part), WordKind.Whole));
+                continue;
+            }
+            // The tokenizer decides how a written word splits ("e-mail", "l'agence"), so phrases go through it too.
+            words.AddRange(MessageTokenizer.Tokenize(part).Select(token => new PhraseWord(token.Text, WordKind.Whole)));
         }
         return new Phrase(label, [.. words]);
     }
 
-    private readonly record struct PhraseWord(string Text, bool IsPrefix)
+    private enum WordKind
     {
-        public bool Matches(in Token token) =>
-            IsPrefix ? token.Text.StartsWith(Text, StringComparison.Ordinal) : token.Text == Text;
+        Whole,
+        Prefix,
+        Suffix,
+    }
+
+    private readonly record struct PhraseWord(string Text, WordKind Kind)
+    {
+        public bool Matches(in Token token) => Kind switch
+        {
+            WordKind.Prefix => token.Text.StartsWith(Text, StringComparison.Ordinal),
+            WordKind.Suffix => token.Text.EndsWith(Text, StringComparison.Ordinal),
+            _ => token.Text == Text,
+        };
     }
 
     private sealed record Phrase(string Label, PhraseWord[] Words)

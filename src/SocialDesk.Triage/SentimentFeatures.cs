@@ -12,7 +12,7 @@ internal interface IFeatureSink
 /// </summary>
 internal static class SentimentFeatures
 {
-    public const int DenseCount = 5;
+    public const int DenseCount = 7;
 
     private const uint WordSeed = 0x9E3779B1;
     private const uint NegatedWordSeed = 0x85EBCA77;
@@ -87,6 +87,8 @@ internal static class SentimentFeatures
     {
         float positive = 0f;
         float negative = 0f;
+        float strongestPositive = 0f;
+        float strongestNegative = 0f;
         bool exclamation = false;
         bool question = false;
         for (int i = 0; i < message.Tokens.Count; i++)
@@ -94,6 +96,8 @@ internal static class SentimentFeatures
             float polarity = message.Polarity[i];
             positive += Math.Max(polarity, 0f);
             negative -= Math.Min(polarity, 0f);
+            strongestPositive = Math.Max(strongestPositive, polarity);
+            strongestNegative = Math.Max(strongestNegative, -polarity);
             exclamation |= message.Tokens[i].Kind == TokenKind.Exclamation;
             question |= message.Tokens[i].Kind == TokenKind.Question;
         }
@@ -102,6 +106,8 @@ internal static class SentimentFeatures
         into[2] = MathF.Tanh(negative);
         into[3] = exclamation ? 1f : 0f;
         into[4] = question ? 1f : 0f;
+        into[5] = strongestPositive;
+        into[6] = strongestNegative;
     }
 
     // FNV-1a: stable across processes, unlike string.GetHashCode, so saved models keep their meaning.

@@ -48,6 +48,7 @@ internal sealed class SentimentLexicon
                 symbols[fields[0]] = [Math.Clamp(score, -1f, 1f)];
             }
         }
+        ReadScores("Lexicons/socialdesk/emoji.txt", "\t", 4f, symbols);
         _symbols = Average(symbols);
     }
 

@@ -1,7 +1,7 @@
 namespace SocialDesk.Triage;
 
-/// <summary>A text with its sentiment label; <see cref="Weight"/> lets a lexicon entry count less than a whole message.</summary>
-public sealed record LabelledText(string Text, Sentiment Sentiment, float Weight = 1f);
+/// <summary>A text with its sentiment label.</summary>
+public sealed record LabelledText(string Text, Sentiment Sentiment);
 
 /// <param name="HashBits">The feature space has 2^HashBits buckets.</param>
 /// <param name="ClassBalance">0 keeps the classes as frequent as in the data; 1 weighs them equally, which favours macro-F1.</param>
@@ -53,7 +53,7 @@ public static class SentimentTrainer
                     }
                 }
                 SentimentModel.Softmax(probabilities);
-                float weight = example.Weight * classWeights[(int)example.Label];
+                float weight = classWeights[(int)example.Label];
                 for (int k = 0; k < SentimentModel.ClassCount; k++)
                 {
                     errors[k] = (probabilities[k] - (k == (int)example.Label ? 1f : 0f)) * weight;
@@ -90,7 +90,7 @@ public static class SentimentTrainer
         var totals = new float[SentimentModel.ClassCount];
         foreach (var example in examples)
         {
-            totals[(int)example.Sentiment] += example.Weight;
+            totals[(int)example.Sentiment]++;
         }
         float all = totals.Sum();
         return [.. totals.Select(total => total > 0f ? MathF.Pow(all / (SentimentModel.ClassCount * total), balance) : 1f)];
@@ -103,10 +103,10 @@ public static class SentimentTrainer
         SentimentFeatures.Sparse(message, ref sink);
         var dense = new float[SentimentFeatures.DenseCount];
         SentimentFeatures.Dense(message, dense);
-        return new EncodedExample([.. sink.Buckets], dense, example.Sentiment, example.Weight);
+        return new EncodedExample([.. sink.Buckets], dense, example.Sentiment);
     }
 
-    private sealed record EncodedExample(int[] Buckets, float[] Dense, Sentiment Label, float Weight);
+    private sealed record EncodedExample(int[] Buckets, float[] Dense, Sentiment Label);
 
     private readonly struct CollectingSink(int mask) : IFeatureSink
     {

@@ -2,7 +2,8 @@ namespace SocialDesk.Triage;
 
 /// <summary>
 /// The phrases behind topics, channels and intent cues, in English, French, German and Spanish.
-/// Phrases are separated by '|'; a word ending in '*' matches any word it begins; accents do not matter.
+/// Phrases are separated by '|'; a word ending in '*' matches any word it begins, a word starting with '*' any word it
+/// ends (German compounds: "*rechnung" finds "Jahresabrechnung"); accents do not matter.
 /// </summary>
 internal static class TriageVocabulary
 {
@@ -28,10 +29,10 @@ internal static class TriageVocabulary
             plus de courant | pas de courant | pas d' electricite | plus d' electricite | sans internet | sans electricite | sans courant |
             sans reseau | pas de signal | plus de signal | hors service | ne fonctionne plus | ne marche plus | pas d' eau | plus d' eau |
             sans eau | pas de wifi | plus de wifi | plus de tele | pas de tele |
-            storung* | ausfall | ausfalle | ausgefallen | stromausfall | netzausfall | kein internet | kein netz | kein strom | kein empfang |
+            storung* | *storung | ausfall | ausfalle | ausgefallen | *ausfall | kein internet | kein netz | kein strom | kein empfang |
             kein wlan | kein wasser | ohne strom | ohne internet | geht nicht mehr | funktioniert nicht mehr | nicht erreichbar |
             caida* | se cayo | averia* | apagon* | sin servicio | sin internet | sin luz | sin senal | sin conexion | sin red | sin agua |
-            sin cobertura | no hay internet | no hay luz | no hay senal | corte de luz | cortes de luz | no funciona nada
+            sin cobertura | no tengo internet | no tengo luz | no tengo senal | no tenemos luz | no tenemos internet | no hay internet | no hay luz | no hay senal | corte de luz | cortes de luz | no funciona nada
             """,
         [TopicPrefix + Topics.Reliability] = """
             keeps dropping | keeps crashing | keeps disconnecting | keeps cutting | keeps failing | keeps going down | drops out | dropping |
@@ -57,6 +58,8 @@ internal static class TriageVocabulary
             impoli* | mal poli* | malpoli* | irrespectueu* | raccroch* | pas aimable | desagreable* | condescendan* | arrogan* | meprisan* |
             agressi* | manque de respect | hautain* |
             unhoflich* | unfreundlich* | frech* | respektlos* | aufgelegt | herablassend* | patzig | pampig | beleidig* | angeschrien |
+            treated me like | treated us like | treated me badly | m' a mal parle | m' a mal recu | angeschnauzt | me trato fatal |
+            me trato mal | nos trato fatal | nos trato mal | nos trataron | me trataron |
             grosero* | grosera* | maleducad* | mala educacion | me colgo | colgaron | irrespetuos* | prepoten* | borde | falta de respeto |
             despectiv* | de malas maneras
             """,
@@ -78,6 +81,8 @@ internal static class TriageVocabulary
             misinformation | conflicting information | amateur* | idiot* | poorly trained | untrained | messed up | screwed up | disorganized |
             aucune idee | n' importe quoi | mauvaise information | fausse* information* | informations contradictoires | bras casses | nuls |
             ne savent pas | ne sait pas | mal forme* | pas forme* | bordel |
+            ne connaissait meme pas | ne connait meme pas | ne savait meme pas | ne sait meme pas | didn't even know | doesn't even know |
+            wusste nicht einmal | ni siquiera sabia | ni siquiera sabe |
             inkompeten* | unfahig* | ahnungslos | keine ahnung | falsche auskunft | falsche information* | falsch informiert | dilettant* |
             wissen nicht | saftladen | chaotisch |
             ni idea | no tienen idea | no saben | no sabe | informacion incorrecta | informacion erronea | mal informado | chapuz* |
@@ -88,7 +93,7 @@ internal static class TriageVocabulary
             never arrived | never received | not received | haven't received | didn't receive | my order | the order | ordered |
             dispatch* | luggage | baggage | my bag | my bags |
             livr* | colis | commande* | pas recu | jamais recu | expedi* | suivi | transporteur | bagage* | valise* |
-            liefer* | geliefert | paket* | sendung* | bestell* | nicht angekommen | nie angekommen | nicht erhalten | versand* |
+            liefer* | geliefert | paket* | *paket | *lieferung | sendung* | bestell* | nicht angekommen | nie angekommen | nicht erhalten | versand* |
             verschickt | zusteller | zugestellt | gepack* | koffer |
             entrega* | entregado | paquete* | pedido* | envio* | enviado | no ha llegado | no llego | nunca llego | no he recibido |
             repartidor* | seguimiento | equipaje | maleta*
@@ -98,7 +103,7 @@ internal static class TriageVocabulary
             verification code | verify my | my profile | suspended | deactivated |
             compte | comptes | mot de passe | mdp | identifiant* | me connecter | espace client | pirate* | compte bloque |
             code de verification | suspendu |
-            konto* | passwort | kennwort | anmelden | anmeldung | einloggen | gesperrt | gehackt | benutzername | kundenkonto |
+            konto* | *konto | passwort | *passwort | kennwort | anmelden | anmeldung | einloggen | gesperrt | gehackt | benutzername | kundenkonto |
             zugangsdaten | verifizierung* |
             cuenta | contrasena | iniciar sesion | inicio de sesion | bloquead* | hackead* | usuario | suspendid* | codigo de verificacion
             """,
@@ -106,16 +111,17 @@ internal static class TriageVocabulary
             bill | bills | billing | billed | invoice* | charge | charged | charges | charging | overcharg* | refund* | payment* | paid |
             pay | fee | fees | price* | direct debit | credit card | subscription | money back | my money |
             factur* | prelev* | rembours* | paiement* | paye | payer | frais | tarif* | prix | carte bancaire | abonnement | debite* |
-            rechnung* | abgebucht | abbuchung* | erstattung* | ruckerstattung* | zahlung* | bezahlt | gebuhr* | preis* | geld zuruck |
+            rechnung* | *rechnung | *rechnungen | *abrechnung | abgebucht | abbuchung* | erstattung* | ruckerstattung* | zahlung* | bezahlt | gebuhr* | preis* | geld zuruck |
             mein geld | lastschrift | abo | doppelt |
-            factura* | cobr* | cargo* | reembols* | devolucion | pago* | pague | tarifa* | precio* | mi dinero | tarjeta | suscripcion |
+            factura* | cobr* | cargo | cargos | reembols* | devolucion | pago* | pague | tarifa* | precio | precios | mi dinero | tarjeta | suscripcion |
             domiciliacion
             """,
         [ChannelPrefix + Channels.Phone] = """
-            call | called | calling | calls | phone* | hotline | helpline | on hold | phoned | rang | voicemail | hung up | hang up |
-            appel* | telephon* | au tel | raccroch* |
-            anruf* | angerufen | telefon* | ruckruf | warteschleife | aufgelegt |
-            llame | llamado | llamada* | llamar | llamando | telefon* | me colgo | linea de atencion
+            call | called | calling | calls | phone call* | on the phone | by phone | over the phone | phoned | phone line | hotline |
+            helpline | call centre | call center | on hold | rang | voicemail | hung up | hang up |
+            appel* | rappele* | rappelle* | au telephone | par telephone | telephone au | telephone a | ai telephone | au tel | raccroch* |
+            anruf* | angerufen | am telefon | per telefon | telefonisch | telefoniert | *hotline | ruckruf | warteschleife | aufgelegt |
+            llame | llamado | llamada* | llamar | llamando | llamo | al telefono | por telefono | me colgo | linea de atencion
             """,
         [ChannelPrefix + Channels.Email] = """
             email* | e-mail* | mail | mails | mailed | emailed | inbox | courriel* | correo*
@@ -143,6 +149,8 @@ internal static class TriageVocabulary
             solicito
             """,
         [ComplaintCue] = """
+            charged twice | charged me twice | billed twice | double charged | debite deux fois | preleve deux fois | facture deux fois |
+            doppelt abgebucht | doppelt berechnet | cobraron dos veces | cobrado dos veces | cobrado doble |
             complain* | unacceptable | ridiculous | disgrace* | shame | worst | terrible | awful | horrible | pathetic | fed up | sick of |
             not happy | not good enough | fix this | sort it out | what a joke | never again | disappointed | furious |
             plainte | pas normal | inadmissible | inacceptable | scandal* | honte* | honteux | ras le bol | ras-le-bol | marre | lamentable |
@@ -169,10 +177,10 @@ internal static class TriageVocabulary
             cripto* | link en bio | enlace en bio
             """,
         [WaitCue] = """
-            wait* | hold | queue* | delay* | still | since | ago | trying | no answer | no response | no reply |
-            attend* | attente | depuis | patient* | retard* | ca fait | essaie | sans reponse | aucune reponse |
-            warte* | seit | verspat* | schon | immer noch | versuche | keine antwort |
-            espera* | llevo | hace | desde | retras* | sigo | intento | sin respuesta
+            wait* | hold | queue* | delay* | still | since | ago | trying | no answer | no response | no reply | on the phone |
+            attend* | attente | depuis | patient* | retard* | ca fait | essaie | sans reponse | aucune reponse | au telephone |
+            warte* | seit | verspat* | schon | immer noch | versuche | keine antwort | am telefon |
+            espera* | espero | llevo | llevamos | lleva | llevan | desde | retras* | sigo | intento | sin respuesta
             """,
         [ChurnCue] = """
             switch* to | cancel* my | leaving | lawyer* | legal action | sue | report you | ombudsman | regulator | take my business |

@@ -36,6 +36,7 @@ public sealed class Triager
 
     public TriageResult Analyze(string text, TriageContext? context = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var message = MessageAnalysis.Of(text);
         var (sentiment, score) = PredictSentiment(message);
         var matches = PhraseMatcher.Vocabulary.Find(message.Tokens);
@@ -98,7 +99,8 @@ public sealed class Triager
         bool any = false;
         foreach (var (label, start) in matches)
         {
-            if (label is TriageVocabulary.WaitCue or TriageVocabulary.TopicPrefix + Topics.Waiting)
+            // Customers without service are waiting for it: "no water for 6 hours" states a wait.
+            if (label is TriageVocabulary.WaitCue or TriageVocabulary.TopicPrefix + Topics.Waiting or TriageVocabulary.TopicPrefix + Topics.Outage)
             {
                 speaksOfWaiting[clauseOfToken[start]] = true;
                 any = true;

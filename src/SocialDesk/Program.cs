@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SocialDesk;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Tracker;
+using SocialDesk.Features.Triage;
 
 var root = new RootCommand("SocialDesk: social customer service. With no verb, runs the server.")
 {
@@ -14,12 +16,13 @@ root.SetAction((parse, cancel) => SocialDeskServer.RunAsync([.. parse.UnmatchedT
 serve.SetAction((parse, cancel) => SocialDeskServer.RunAsync([.. parse.UnmatchedTokens], cancel));
 root.Subcommands.Add(serve);
 root.Subcommands.Add(ImportCommand.Create());
-root.Subcommands.Add(SocialDesk.Features.Triage.TriageCommands.Train());
-root.Subcommands.Add(SocialDesk.Features.Triage.TriageCommands.Triage());
-root.Subcommands.Add(SocialDesk.Features.Triage.TriageCommands.Evaluate());
-root.Subcommands.Add(SocialDesk.Features.Tracker.TrackCommand.Create());
+root.Subcommands.Add(TrackCommand.Create());
+root.Subcommands.Add(TriageCommands.Train());
+root.Subcommands.Add(TriageCommands.Triage());
+root.Subcommands.Add(TriageCommands.Evaluate());
 
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+// No response files: '@' starts a handle here (--brand @AmazonHelp), not a file name.
+return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 
 /// <summary>The entry point, named for <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

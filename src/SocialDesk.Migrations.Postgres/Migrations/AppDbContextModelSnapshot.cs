@@ -337,7 +337,7 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("WorkspaceId", "ChannelId", "BodyHash")
+                    b.HasIndex("BodyHash", "WorkspaceId", "ChannelId")
                         .IsUnique();
 
                     b.ToTable("RawEvents");

@@ -330,7 +330,7 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("WorkspaceId", "ChannelId", "BodyHash")
+                    b.HasIndex("BodyHash", "WorkspaceId", "ChannelId")
                         .IsUnique();
 
                     b.ToTable("RawEvents");

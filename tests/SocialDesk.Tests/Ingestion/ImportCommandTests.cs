@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
-using SocialDesk.Tests.Tracker;
 
 namespace SocialDesk.Tests.Ingestion;
 

@@ -112,4 +112,17 @@ public class MentionAttributionTests
         Assert.Equal(2, run.Mentions("AmazonHelp"));
         Assert.Equal(0, run.Answered("AmazonHelp"));
     }
+
+    [Fact]
+    public async Task A_brand_given_in_another_case_is_named_as_its_messages_spell_it()
+    {
+        var run = await TwcsAsync(
+            [
+                Row("1", "115712", true, 0, "@applesupport help"),
+                Row("2", "AppleSupport", false, 1, "@115712 hi", inResponseTo: "1"),
+            ],
+            "--brand", "APPLESUPPORT");
+
+        Assert.Equal(1, run.Answered("AppleSupport"));
+    }
 }

@@ -110,6 +110,22 @@ public class TwcsInputTests
     }
 
     [Fact]
+    public async Task A_quote_left_open_is_reported_and_the_rows_before_it_are_kept()
+    {
+        var run = await TwcsAsync(
+        [
+            Row("1", "115713", true, 0, "@AppleSupport help"),
+            Row("2", "AppleSupport", false, 2, "@115713 hi", inResponseTo: "1"),
+            $"3,115712,True,{At(0)},\"@AppleSupport never closed,,",
+            $"4,115714,True,{At(0)},@AppleSupport help,,",
+        ]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("line 4: a quoted field is never closed", run.Error);
+        Assert.Equal(1, run.Mentions("AppleSupport"));
+    }
+
+    [Fact]
     public async Task A_repeated_tweet_id_keeps_its_first_row()
     {
         var run = await TwcsAsync(

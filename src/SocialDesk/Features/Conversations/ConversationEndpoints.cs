@@ -85,6 +85,7 @@ public static class ConversationEndpoints
                 c.ContactId,
                 c.Contact!.DisplayName,
                 c.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Text).FirstOrDefault(),
+                c.Messages.Count,
                 c.StartedAt,
                 c.LastActivityAt,
                 c.FirstResponseAt,

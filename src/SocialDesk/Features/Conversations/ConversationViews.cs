@@ -55,6 +55,7 @@ public sealed record ConversationSummary(
     Guid ContactId,
     string ContactName,
     string? LastMessage,
+    int MessageCount,
     DateTime StartedAt,
     DateTime LastActivityAt,
     DateTime? FirstResponseAt,

@@ -1,10 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
-using SocialDesk.Features.Conversations;
-using SocialDesk.Features.Tracker;
 
 namespace SocialDesk.Features.Ingestion;
 
@@ -46,14 +42,12 @@ public static class ImportCommand
             return 1;
         }
 
-        var (messages, badRows) = ReadTwcs(file, channel.Id);
+        var (messages, badRows) = TwcsHistory.Read(file, channel.Id);
         foreach (var bad in badRows)
         {
             await Console.Error.WriteLineAsync(bad);
         }
 
-        // Oldest first, so that every reply finds the message it answers.
-        messages.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
         var store = scope.ServiceProvider.GetRequiredService<RawEventStore>();
         foreach (var chunk in messages.Chunk(ChunkSize))
         {
@@ -68,44 +62,5 @@ public static class ImportCommand
         var conversations = await db.Conversations.CountAsync(c => c.ChannelId == channel.Id, cancellationToken);
         Console.WriteLine($"Imported {messages.Count} messages ({badRows.Count} bad rows skipped); channel {channel.Name} has {conversations} conversations.");
         return badRows.Count == 0 ? 0 : 3;
-    }
-
-    private static (List<IncomingMessage> Messages, List<string> BadRows) ReadTwcs(FileInfo file, Guid channelId)
-    {
-        var messages = new List<IncomingMessage>();
-        var bad = new List<string>();
-        using var input = file.OpenRead();
-        var options = new CsvReaderOptions
-        {
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => bad.Add($"{file.Name}:{record.LineNumber}: skipped: malformed CSV ({record.Reason})."),
-        };
-        using var csv = CsvReader.Create(input, options, leaveOpen: true);
-        int Column(string name) => csv.TryGetFieldIndex(name, out var index)
-            ? index
-            : throw new InvalidOperationException($"{file.Name} has no column '{name}': it is not a TWCS file.");
-        var (tweetId, authorId, inbound, createdAt, text, inResponseTo) =
-            (Column("tweet_id"), Column("author_id"), Column("inbound"), Column("created_at"), Column("text"), Column("in_response_to_tweet_id"));
-        while (csv.Read())
-        {
-            var replyTo = csv.GetSpan(inResponseTo);
-            if (!MessageIds.TryParseNumeric(csv.GetSpan(tweetId), out var id) || csv.IsEmpty(authorId)
-                || !InputField.TryParseInbound(csv.GetSpan(inbound), out var isInbound)
-                || !PostedAt.TryParse(csv.GetSpan(createdAt), out var postedAtMs)
-                || (!replyTo.IsEmpty && !MessageIds.TryParseNumeric(replyTo, out _)))
-            {
-                bad.Add($"{file.Name}:{csv.LineNumber}: skipped: tweet_id, author_id, inbound (True/False), created_at and in_response_to_tweet_id must all be valid.");
-                continue;
-            }
-
-            var author = csv.GetString(authorId);
-            string? parent = MessageIds.TryParseNumeric(replyTo, out var parentId) ? parentId.ToString(CultureInfo.InvariantCulture) : null;
-            messages.Add(new IncomingMessage(channelId, id.ToString(CultureInfo.InvariantCulture), parent, new IncomingAuthor(author, author), csv.GetString(text),
-                DateTimeOffset.FromUnixTimeMilliseconds(postedAtMs), isInbound ? MessageDirection.Inbound : MessageDirection.Outbound));
-        }
-
-        return (messages, bad);
     }
 }

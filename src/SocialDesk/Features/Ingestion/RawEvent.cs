@@ -48,7 +48,7 @@ internal sealed class RawEventConfiguration : IEntityTypeConfiguration<RawEvent>
         builder.Property(e => e.Format).HasMaxLength(40);
         builder.Property(e => e.BodyHash).HasMaxLength(64);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(e => new { e.WorkspaceId, e.ChannelId, e.BodyHash }).IsUnique();
+        builder.HasIndex(e => new { e.BodyHash, e.WorkspaceId, e.ChannelId }).IsUnique();
         builder.HasIndex(e => new { e.Status, e.Id });
     }
 }

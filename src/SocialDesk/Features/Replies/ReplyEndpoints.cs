@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Channels;

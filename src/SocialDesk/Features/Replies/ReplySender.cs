@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialDesk.Data;
-using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Ingestion;
 
 namespace SocialDesk.Features.Replies;
 

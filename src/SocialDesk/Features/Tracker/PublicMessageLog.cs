@@ -41,38 +41,25 @@ public sealed class PublicMessageLog
     /// <summary>The position of the message with this id, or -1 when the input does not hold it.</summary>
     public int IndexOf(long id) => id != MessageIds.None && indexById.TryGetValue(id, out var index) ? index : -1;
 
-    /// <summary>The number of an account, adding it when it is new, named as first spelt.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Account(ReadOnlySpan<char> handle)
+    /// <summary>The account of a brand given by hand: named as its own messages spell it, else as given.</summary>
+    public int BrandAccount(string handle)
     {
-        if (!accountsBySpan.TryGetValue(handle, out var account))
+        var account = Account(handle);
+        if (!namedByAuthor[account])
         {
-            account = accountNames.Count;
-            var name = handle.ToString();
-            accounts[name] = account;
-            accountNames.Add(name);
-            namedByAuthor.Add(false);
+            accountNames[account] = handle;
         }
-        return account;
-    }
-
-    /// <summary>The number of an account named as given, over how texts or messages spell it (a brand given by hand).</summary>
-    public int NamedAccount(string name)
-    {
-        var account = Account(name);
-        accountNames[account] = name;
-        namedByAuthor[account] = true;
         return account;
     }
 
     public void Skip(long line, string reason) => badRows.Add(new BadRow(line, reason));
 
     /// <summary>
-    /// Adds one message from the UTF-8 fields of a row, or records it as a bad row and returns false.
+    /// Adds one message from the UTF-8 fields of a row, or records the row as a bad one.
     /// <paramref name="inbound"/> and <paramref name="createdAtMs"/> are parsed by the caller, whose formats differ.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryAdd(
+    public void Add(
         long line,
         ReadOnlySpan<byte> tweetId,
         ReadOnlySpan<byte> authorId,
@@ -87,23 +74,23 @@ public sealed class PublicMessageLog
         if (tweetId.IsEmpty)
         {
             Skip(line, "tweet_id is empty");
-            return false;
+            return;
         }
         if (authorId.IsEmpty)
         {
             Skip(line, "author_id is empty");
-            return false;
+            return;
         }
         if (inResponseToTweetId.Contains((byte)','))
         {
-            Skip(line, $"in_response_to_tweet_id '{Encoding.UTF8.GetString(inResponseToTweetId)}' names several messages");
-            return false;
+            Skip(line, $"in_response_to_tweet_id {InputField.Quote(inResponseToTweetId)} names several messages");
+            return;
         }
         var id = ids.Resolve(tweetId);
         if (!indexById.TryAdd(id, Count))
         {
-            Skip(line, $"tweet_id '{Encoding.UTF8.GetString(tweetId)}' appears again; its first row is kept");
-            return false;
+            Skip(line, $"tweet_id {InputField.Quote(tweetId)} appears again; its first row is kept");
+            return;
         }
         var replyTo = inResponseToTweetId.IsEmpty ? MessageIds.None : ids.Resolve(inResponseToTweetId);
         var handlesStart = handles.Count;
@@ -117,7 +104,21 @@ public sealed class PublicMessageLog
         }
         messages[Count++] = new PublicMessage(
             id, replyTo, createdAtMs, Author(authorId), inbound, handlesStart, handles.Count - handlesStart);
-        return true;
+    }
+
+    /// <summary>The number of an account, adding it when it is new, named as first spelt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Account(ReadOnlySpan<char> handle)
+    {
+        if (!accountsBySpan.TryGetValue(handle, out var account))
+        {
+            account = accountNames.Count;
+            var name = handle.ToString();
+            accounts[name] = account;
+            accountNames.Add(name);
+            namedByAuthor.Add(false);
+        }
+        return account;
     }
 
     /// <summary>The number of a message's author, whose spelling names the account over the texts' @handles.</summary>

@@ -85,7 +85,7 @@ public static class ResponseTracker
     {
         if (brandHandles.Count > 0)
         {
-            return [.. brandHandles.Select(handle => log.NamedAccount(handle.Trim().TrimStart('@'))).Distinct()];
+            return [.. brandHandles.Select(handle => log.BrandAccount(handle.Trim().TrimStart('@'))).Distinct()];
         }
         var brands = new HashSet<int>();
         foreach (ref readonly var message in log.Messages)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace SocialDesk.Features.Tracker;
 
@@ -16,14 +17,16 @@ public static class TrackCommand
         {
             Description = "The input's format: twcs (CSV with TWCS's columns) or jsonl (one JSON object a line, TWCS's field names).",
             Required = true,
+            HelpName = "twcs|jsonl",
         };
         format.AcceptOnlyFromAmong("twcs", "jsonl");
         var brands = new Option<string[]>("--brand")
         {
-            Description = "A brand's handle, without the @ (an argument starting with @ names a response file); repeatable; without it, the brands are the authors of the input's brand (not inbound) messages.",
+            HelpName = "HANDLE",
+            Description = "A brand's handle, with or without the @; repeatable; without it, the brands are the authors of the input's brand (not inbound) messages.",
         };
-        var json = new Option<FileInfo>("--json") { Description = "Also writes the figures to this JSON file." };
-        var html = new Option<FileInfo>("--html") { Description = "Also writes a self-contained HTML report with charts to this file." };
+        var json = new Option<FileInfo>("--json") { HelpName = "OUT", Description = "Also writes the figures to this JSON file." };
+        var html = new Option<FileInfo>("--html") { HelpName = "OUT", Description = "Also writes a self-contained HTML report with charts to this file." };
         var file = new Argument<FileInfo>("FILE") { Description = "The public messages to measure." };
         var command = new Command("track", "Measures brands' public response rate and response times (mentions, answered, mean, median, p90, mean without the slowest 5%).");
         command.Options.Add(format);
@@ -94,14 +97,15 @@ public static class TrackCommand
 
     private static async Task ReportBadRowsAsync(TextWriter error, FileInfo file, PublicMessageLog log)
     {
-        await error.WriteLineAsync($"{file.Name}: {log.Count:N0} messages read, {log.BadRows.Count:N0} bad rows skipped.");
+        var badRows = log.BadRows.Count == 1 ? "1 bad row" : string.Create(CultureInfo.InvariantCulture, $"{log.BadRows.Count:N0} bad rows");
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{file.Name}: {log.Count:N0} messages read, {badRows} skipped."));
         foreach (var row in log.BadRows.OrderBy(row => row.Line).Take(BadRowsShown))
         {
             await error.WriteLineAsync($"  {row}");
         }
         if (log.BadRows.Count > BadRowsShown)
         {
-            await error.WriteLineAsync($"  ... and {log.BadRows.Count - BadRowsShown:N0} more.");
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  ... and {log.BadRows.Count - BadRowsShown:N0} more."));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SocialDesk.Features.Tracker;
 
 /// <summary>The per-brand table that <c>socialdesk track</c> prints.</summary>
@@ -12,24 +14,23 @@ public static class TrackerConsoleTable
             .Append(Cells("(overall)", report.Overall.Mentions, report.Overall.Answered, report.Overall.ResponseRate, report.Overall.ResponseTimeSeconds))
             .ToList();
         var widths = Headings.Select((heading, column) => rows.Max(row => row[column].Length)).Select((width, column) => Math.Max(width, Headings[column].Length)).ToArray();
+        var rule = string.Join("  ", widths.Select(width => new string('-', width)));
         WriteRow(output, Headings, widths);
-        output.WriteLine(string.Join("  ", widths.Select(width => new string('-', width))));
-        for (var i = 0; i < rows.Count; i++)
+        output.WriteLine(rule);
+        foreach (var row in rows[..^1])
         {
-            if (i == rows.Count - 1)
-            {
-                output.WriteLine(string.Join("  ", widths.Select(width => new string('-', width))));
-            }
-            WriteRow(output, rows[i], widths);
+            WriteRow(output, row, widths);
         }
+        output.WriteLine(rule);
+        WriteRow(output, rows[^1], widths);
         output.WriteLine("Mean 95%: the mean of the fastest 95% of responses (slowest 5% excluded). Times are to the brand's first reply.");
     }
 
     private static string[] Cells(string name, int mentions, int answered, double? rate, ResponseTimeSeconds? times) =>
     [
         name,
-        mentions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        answered.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        mentions.ToString(CultureInfo.InvariantCulture),
+        answered.ToString(CultureInfo.InvariantCulture),
         ResponseDuration.Percent(rate),
         ResponseDuration.Format(times?.Mean),
         ResponseDuration.Format(times?.Median),

@@ -53,14 +53,14 @@ public static class TrackerHtmlReport
 
             """);
         html.Append("<h2>Response rate per brand</h2>\n");
-        AppendBars(html, "Response rate per brand", measured.Select(brand => (brand.Brand, brand.ResponseRate ?? 0, ResponseDuration.Percent(brand.ResponseRate))).ToList(), 1);
-        html.Append("<h2>Median response time per brand</h2>\n");
+        AppendBars(html, "Response rate per brand", [.. measured.Select(brand => (brand.Brand, brand.ResponseRate ?? 0, ResponseDuration.Percent(brand.ResponseRate)))], BarScale.Rate);
+        html.Append("<h2>Median response time per brand (log scale)</h2>\n");
         var answered = measured.Where(brand => brand.ResponseTimeSeconds is not null).ToList();
         AppendBars(
             html,
             "Median response time per brand",
-            [.. answered.Select(brand => (brand.Brand, Math.Max(0, brand.ResponseTimeSeconds!.Median), ResponseDuration.Format(brand.ResponseTimeSeconds.Median)))],
-            answered.Count == 0 ? 1 : Math.Max(1, answered.Max(brand => brand.ResponseTimeSeconds!.Median)));
+            [.. answered.Select(brand => (brand.Brand, brand.ResponseTimeSeconds!.Median, ResponseDuration.Format(brand.ResponseTimeSeconds.Median)))],
+            BarScale.Time(answered.Count == 0 ? 0 : answered.Max(brand => brand.ResponseTimeSeconds!.Median)));
         html.Append("<h2>Distribution of response times</h2>\n");
         AppendHistogram(html, report.Distribution);
         html.Append("<h2>All figures</h2>\n");
@@ -76,23 +76,46 @@ public static class TrackerHtmlReport
         output.Write(html.ToString());
     }
 
-    private static void AppendBars(StringBuilder html, string title, List<(string Label, double Value, string Text)> bars, double max)
+    private static void AppendBars(StringBuilder html, string title, List<(string Label, double Value, string Text)> bars, BarScale scale)
     {
+        const int top = 22;
         var plotWidth = ChartWidth - LabelWidth - 90;
-        var height = Math.Max(1, bars.Count) * RowHeight + 8;
+        var height = top + (Math.Max(1, bars.Count) * RowHeight) + 4;
         html.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{ChartWidth}" height="{height}" viewBox="0 0 {ChartWidth} {height}"><title>{Encode(title)}</title>""");
         html.Append('\n');
+        foreach (var (value, label) in scale.Ticks)
+        {
+            var x = LabelWidth + (plotWidth * scale.Position(value));
+            html.Append(CultureInfo.InvariantCulture, $"""<line x1="{x:0.#}" y1="{top - 4}" x2="{x:0.#}" y2="{height}" stroke="#ddd"/><text x="{x:0.#}" y="{top - 8}" text-anchor="middle">{Encode(label)}</text>""");
+            html.Append('\n');
+        }
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value, text) = bars[i];
-            var y = (i * RowHeight) + 4;
-            var width = plotWidth * Math.Clamp(value / max, 0, 1);
+            var y = top + (i * RowHeight);
+            var width = plotWidth * Math.Clamp(scale.Position(value), 0, 1);
             html.Append(CultureInfo.InvariantCulture, $"""<text x="{LabelWidth - 6}" y="{y + 12}" text-anchor="end">{Encode(label)}</text>""");
             html.Append(CultureInfo.InvariantCulture, $"""<rect x="{LabelWidth}" y="{y}" width="{width:0.#}" height="{BarHeight}" fill="{BarColour}"><title>{Encode(label)}: {Encode(text)}</title></rect>""");
             html.Append(CultureInfo.InvariantCulture, $"""<text x="{LabelWidth + width + 5:0.#}" y="{y + 12}">{Encode(text)}</text>""");
             html.Append('\n');
         }
         html.Append("</svg>\n");
+    }
+
+    /// <summary>Where a value sits along a bar chart's axis, from 0 to 1, and the axis's labelled ticks.</summary>
+    private sealed record BarScale(Func<double, double> Position, IReadOnlyList<(double Value, string Label)> Ticks)
+    {
+        public static BarScale Rate { get; } = new(rate => rate, [(0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1, "100%")]);
+
+        /// <summary>A log scale: response times span seconds to days, and a fast brand's bar must stay visible beside a slow one's.</summary>
+        public static BarScale Time(double maxSeconds)
+        {
+            var end = Math.Log10(1 + Math.Max(600, maxSeconds));
+            (double Seconds, string Label)[] ticks = [(0, "0"), (60, "1 min"), (600, "10 min"), (3600, "1 h"), (6 * 3600, "6 h"), (86_400, "1 d"), (7 * 86_400, "1 week"), (30 * 86_400, "30 d")];
+            return new(
+                seconds => Math.Log10(1 + Math.Max(0, seconds)) / end,
+                [.. ticks.Where(tick => tick.Seconds <= Math.Max(600, maxSeconds))]);
+        }
     }
 
     private static void AppendHistogram(StringBuilder html, IReadOnlyList<ResponseTimeBin> bins)

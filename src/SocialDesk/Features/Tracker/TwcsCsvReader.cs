@@ -11,6 +11,8 @@ namespace SocialDesk.Features.Tracker;
 /// </summary>
 public static class TwcsCsvReader
 {
+    private const int MaxRecordBytes = 1 << 20;
+
     private static readonly string[] RequiredColumns = ["tweet_id", "author_id", "inbound", "created_at", "text", "in_response_to_tweet_id"];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -20,6 +22,8 @@ public static class TwcsCsvReader
         {
             Separator = ',',
             TrackLineNumbers = true,
+            // A quote left open swallows the rest of the file into one record: bound it rather than memory.
+            MaxRecordSize = MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = record => log.Skip(record.LineNumber, Describe(record.Reason)),
@@ -51,7 +55,7 @@ public static class TwcsCsvReader
                     log.Skip(line, $"created_at {InputField.Quote(reader.GetSpan(createdAt))} is not a date");
                     continue;
                 }
-                log.TryAdd(
+                log.Add(
                     line,
                     reader.GetSpan(tweetId),
                     reader.GetSpan(authorId),

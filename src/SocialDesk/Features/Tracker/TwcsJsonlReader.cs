@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace SocialDesk.Features.Tracker;
@@ -78,14 +79,14 @@ public static class TwcsJsonlReader
         }
         catch (JsonException e)
         {
-            problem = $"not valid JSON ({e.Message})";
+            problem = $"not valid JSON at byte {e.BytePositionInLine + 1}";
         }
         if (problem is not null)
         {
             log.Skip(line, problem);
             return;
         }
-        if (!row.Has(Field.Inbound) || !InputField.TryParseInbound(row[Field.Inbound], out var inbound))
+        if (!InputField.TryParseInbound(row[Field.Inbound], out var inbound))
         {
             log.Skip(line, $"inbound {InputField.Quote(row[Field.Inbound])} is neither true nor false");
             return;
@@ -95,7 +96,7 @@ public static class TwcsJsonlReader
             log.Skip(line, $"created_at {InputField.Quote(row[Field.CreatedAt])} is not a date");
             return;
         }
-        log.TryAdd(line, row[Field.TweetId], row[Field.AuthorId], inbound, createdAtMs, row[Field.Text], row[Field.InResponseTo]);
+        log.Add(line, row[Field.TweetId], row[Field.AuthorId], inbound, createdAtMs, row[Field.Text], row[Field.InResponseTo]);
     }
 
     /// <summary>The fields of one line, unescaped into buffers that are reused from line to line.</summary>
@@ -103,17 +104,13 @@ public static class TwcsJsonlReader
     {
         private readonly byte[][] values = [.. FieldNames.Select(_ => new byte[64])];
         private readonly int[] lengths = new int[FieldNames.Length];
-        private readonly bool[] present = new bool[FieldNames.Length];
 
         public ReadOnlySpan<byte> this[Field field] => values[(int)field].AsSpan(0, lengths[(int)field]);
-
-        public bool Has(Field field) => present[(int)field];
 
         /// <summary>Reads one JSON object; returns why the line is not one, or null.</summary>
         public string? Read(ReadOnlySpan<byte> text)
         {
             Array.Clear(lengths);
-            Array.Clear(present);
             var reader = new Utf8JsonReader(text);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
@@ -130,7 +127,7 @@ public static class TwcsJsonlReader
                 }
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
-                    return $"{System.Text.Encoding.UTF8.GetString(FieldNames[field])} is not a single value";
+                    return $"{Encoding.UTF8.GetString(FieldNames[field])} is not a single value";
                 }
                 Store(field, ref reader);
             }
@@ -160,7 +157,6 @@ public static class TwcsJsonlReader
             lengths[field] = reader.TokenType == JsonTokenType.String
                 ? reader.CopyString(values[field])
                 : CopyRaw(ref reader, values[field]);
-            present[field] = true;
         }
 
         private static int CopyRaw(ref Utf8JsonReader reader, Span<byte> destination)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 using CsvHelper;
@@ -10,16 +9,10 @@ namespace SocialDesk.Features.Triage;
 /// <summary>
 /// Reads sentiment-labelled texts in the formats of ../shared/data and of customers' own exports:
 /// CSV with <c>text</c> and <c>airline_sentiment</c> (or <c>sentiment</c>), JSONL with <c>text</c> and <c>sentiment</c>,
-/// DEFT's <c>*_text.txt</c> beside <c>*_labels.txt</c>, GermEval's TSV, and word lexicons (VADER, AFINN).
+/// DEFT's <c>*_text.txt</c> beside <c>*_labels.txt</c>, and GermEval's TSV.
 /// </summary>
 internal static class LabelledTextFiles
 {
-    // A lexicon word teaches a little, a whole labelled message teaches more.
-    private const float LexiconEntryWeight = 0.1f;
-
-    // Lexicon scores are on VADER's -4..4 or AFINN's -5..5; words below this strength are left out as too weak to label.
-    private const double LexiconPolarThreshold = 1.0;
-
     public static List<LabelledText> Read(string path)
     {
         string name = Path.GetFileName(path);
@@ -39,11 +32,7 @@ internal static class LabelledTextFiles
         {
             return ReadTextAndLabels(path, path[..^"_text.txt".Length] + "_labels.txt");
         }
-        if (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-        {
-            return ReadLexicon(path);
-        }
-        throw new InvalidDataException($"{path}: expected .csv, .jsonl, .tsv, *_text.txt or a .txt lexicon.");
+        throw new InvalidDataException($"{path}: expected .csv, .jsonl, .tsv (GermEval) or *_text.txt beside *_labels.txt (DEFT).");
     }
 
     private static List<LabelledText> ReadCsv(string path)
@@ -111,32 +100,6 @@ internal static class LabelledTextFiles
         for (int i = 0; i < texts.Length; i++)
         {
             Add(examples, texts[i], labels[i], textPath, i + 1);
-        }
-        return examples;
-    }
-
-    /// <summary>A lexicon line is "word TAB score" (VADER, AFINN) or "word->score" (VADER-fr); each polar word becomes a light example.</summary>
-    private static List<LabelledText> ReadLexicon(string path)
-    {
-        var examples = new List<LabelledText>();
-        foreach (string line in File.ReadLines(path))
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-            int arrow = line.LastIndexOf("->", StringComparison.Ordinal);
-            int tab = line.IndexOf('\t', StringComparison.Ordinal);
-            int split = tab > 0 ? tab : arrow;
-            int valueStart = tab > 0 ? tab + 1 : arrow + 2;
-            if (split <= 0 || !double.TryParse(line[valueStart..].Split('\t')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double score))
-            {
-                throw new InvalidDataException($"{path}: '{line}' is not a lexicon line (word TAB score, or word->score).");
-            }
-            if (Math.Abs(score) >= LexiconPolarThreshold)
-            {
-                examples.Add(new LabelledText(line[..split], score > 0 ? Sentiment.Positive : Sentiment.Negative, LexiconEntryWeight));
-            }
         }
         return examples;
     }

@@ -29,7 +29,7 @@ public static class TriageCommands
     {
         var data = new Option<string[]>("--data")
         {
-            Description = "Labelled files: CSV (text, airline_sentiment or sentiment), JSONL (text, sentiment), DEFT *_text.txt, GermEval .tsv, or a word lexicon .txt",
+            Description = "Labelled files: CSV (text, airline_sentiment or sentiment), JSONL (text, sentiment), DEFT *_text.txt, GermEval .tsv",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -45,9 +45,10 @@ public static class TriageCommands
         command.Options.Add(output);
         command.Options.Add(epochs);
         command.Options.Add(classBalance);
-        command.SetAction((ParseResult parse, CancellationToken cancel) =>
+        command.SetAction((ParseResult parse, CancellationToken cancel) => ReportingBadInput(() =>
         {
-            string[] files = parse.GetValue(data) ?? [];
+            // Sorted, so that the model does not depend on how the shell ordered a wildcard.
+            string[] files = [.. (parse.GetValue(data) ?? []).Order(StringComparer.Ordinal)];
             var examples = files.SelectMany(LabelledTextFiles.Read).ToList();
             var options = new SentimentTrainingOptions(Epochs: parse.GetValue(epochs), ClassBalance: parse.GetValue(classBalance));
             var model = SentimentTrainer.Train(examples, options);
@@ -66,7 +67,7 @@ public static class TriageCommands
             File.WriteAllText(Path.Combine(directory, ProvenanceFileName), JsonSerializer.Serialize(provenance, ProvenanceJson) + "\n");
             Console.WriteLine($"Trained on {examples.Count} texts from {files.Length} files; model written to {directory}.");
             return Task.FromResult(0);
-        });
+        }));
         return command;
     }
 
@@ -79,7 +80,7 @@ public static class TriageCommands
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(model);
-        command.SetAction(async (ParseResult parse, CancellationToken cancel) =>
+        command.SetAction((ParseResult parse, CancellationToken cancel) => ReportingBadInput(async () =>
         {
             var triager = LoadTriager(parse.GetValue(model));
             string inPath = parse.GetValue(input)!;
@@ -87,6 +88,7 @@ public static class TriageCommands
             using var reader = inPath == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(inPath);
             await using var writer = outPath == "-" ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(outPath);
             int row = 0;
+            int rejected = 0;
             while (await reader.ReadLineAsync(cancel) is { } line)
             {
                 row++;
@@ -94,16 +96,18 @@ public static class TriageCommands
                 {
                     continue;
                 }
-                if (JsonNode.Parse(line) is not JsonObject message || message["text"]?.GetValueKind() != JsonValueKind.String)
+                // A bad line is reported and skipped; the others are still triaged.
+                if (ParseMessage(line) is not { } message)
                 {
-                    await Console.Error.WriteLineAsync($"{inPath}:{row}: expected a JSON object with a string 'text'.");
-                    return 1;
+                    await Console.Error.WriteLineAsync($"{inPath}:{row}: expected a JSON object with a string 'text'; line skipped.");
+                    rejected++;
+                    continue;
                 }
                 AddTriage(message, triager.Analyze(message["text"]!.GetValue<string>()));
                 await writer.WriteLineAsync(message.ToJsonString(OutputJson));
             }
-            return 0;
-        });
+            return rejected == 0 ? 0 : 1;
+        }));
         return command;
     }
 
@@ -114,7 +118,7 @@ public static class TriageCommands
         var command = new Command("evaluate", "Prints accuracy and macro-F1 of sentiment on a labelled file, for the default model and for --model.");
         command.Options.Add(data);
         command.Options.Add(model);
-        command.SetAction((ParseResult parse, CancellationToken cancel) =>
+        command.SetAction((ParseResult parse, CancellationToken cancel) => ReportingBadInput(() =>
         {
             string path = parse.GetValue(data)!;
             var examples = LabelledTextFiles.Read(path);
@@ -126,8 +130,22 @@ public static class TriageCommands
                 PrintScores(directory, SentimentEvaluation.Score(LoadTriager(directory), examples));
             }
             return Task.FromResult(0);
-        });
+        }));
         return command;
+    }
+
+    /// <summary>Missing or malformed files end the command with a message that names them, not a stack trace.</summary>
+    private static async Task<int> ReportingBadInput(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 
     private static Option<string?> ModelOption(string description) => new("--model") { Description = description };
@@ -140,6 +158,18 @@ public static class TriageCommands
         }
         using var stream = File.OpenRead(Path.Combine(directory, ModelFileName));
         return new Triager(SentimentModel.Load(stream));
+    }
+
+    private static JsonObject? ParseMessage(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject message && message["text"]?.GetValueKind() == JsonValueKind.String ? message : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static void AddTriage(JsonObject message, TriageResult result)

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using SocialDesk.Features.Ingestion;
 
 namespace SocialDesk.Features.Channels.X;

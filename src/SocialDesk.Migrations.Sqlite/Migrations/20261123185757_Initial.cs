@@ -349,15 +349,15 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RawEvents_BodyHash_WorkspaceId_ChannelId",
+                table: "RawEvents",
+                columns: new[] { "BodyHash", "WorkspaceId", "ChannelId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RawEvents_Status_Id",
                 table: "RawEvents",
                 columns: new[] { "Status", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RawEvents_WorkspaceId_ChannelId_BodyHash",
-                table: "RawEvents",
-                columns: new[] { "WorkspaceId", "ChannelId", "BodyHash" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportingEvents_WorkspaceId_Name_OccurredAt",

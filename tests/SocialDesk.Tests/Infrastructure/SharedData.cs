@@ -1,4 +1,4 @@
-namespace SocialDesk.Tests.Tracker;
+namespace SocialDesk.Tests.Infrastructure;
 
 /// <summary>A test on a file of the shared data folder beside the repository, skipped with a clear message where it is missing.</summary>
 public sealed class SharedDataFactAttribute : FactAttribute
