@@ -82,7 +82,7 @@ internal static class SentimentFeatures
         sink.Add(Mix(previous, End));
     }
 
-    /// <summary>Bias, then squashed sums of positive and negative polarity, then exclamation and question marks.</summary>
+    /// <summary>Bias, squashed sums of positive and negative polarity, exclamation and question marks, the strongest positive and negative word.</summary>
     public static void Dense(MessageAnalysis message, Span<float> into)
     {
         float positive = 0f;

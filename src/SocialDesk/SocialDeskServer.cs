@@ -37,6 +37,7 @@ public static class SocialDeskServer
         builder.Services.AddHostedService<RawEventProcessor>();
         builder.Services.AddHostedService<ReplySender>();
         builder.Services.AddScoped<WebhookReception>();
+        builder.Services.AddMemoryCache();
 
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);

@@ -92,10 +92,9 @@ public sealed class IngestionPipeline(
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Everything is read first; the one SaveChanges writes the batch atomically and holds SQLite's write lock only that long.
         await threader.ApplyAsync(messages, channels, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
