@@ -39,9 +39,11 @@ public static class SocialDeskServer
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddMemoryCache();
 
-        builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
+        // No default scheme: a token is looked up only where an endpoint asks for authorization, never on webhooks.
+        builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();

@@ -18,13 +18,14 @@ public static class DatabaseProvider
         var connectionString = configuration.GetConnectionString("SocialDesk")
             ?? throw new InvalidOperationException("ConnectionStrings:SocialDesk is not set.");
         var migrations = LoadMigrationsAssembly(provider);
-        services.AddDbContext<AppDbContext>(options =>
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddDbContextPool<AppDbContext>((provided, options) =>
         {
             switch (provider)
             {
                 case Sqlite:
                     options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
-                        .AddInterceptors(SqlitePragmas.Instance);
+                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<SqliteWriteGate>());
                     break;
                 case Postgres:
                     options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations));
@@ -72,5 +73,56 @@ public static class DatabaseProvider
                 command.ExecuteNonQuery();
             }
         }
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time, and a writer that finds the lock taken polls for it with growing sleeps.
+    /// Writers of this process queue here instead, and each takes the lock the moment the previous one is done.
+    /// </summary>
+    private sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await gate.WaitAsync(cancellationToken);
+            return result;
+        }
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            gate.Wait();
+            return result;
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            gate.Release();
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            gate.Release();
+            return ValueTask.FromResult(result);
+        }
+
+        public override void SaveChangesFailed(DbContextErrorEventData eventData) => gate.Release();
+
+        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            gate.Release();
+            return Task.CompletedTask;
+        }
+
+        public override void SaveChangesCanceled(DbContextEventData eventData) => gate.Release();
+
+        public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+        {
+            gate.Release();
+            return Task.CompletedTask;
+        }
+
+        public void Dispose() => gate.Dispose();
     }
 }

@@ -125,21 +125,12 @@ public sealed class IngestionPipeline(
     private async Task<List<RawEvent>> ClaimAsync(int batchSize, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var candidates = await db.RawEvents
+        var owner = Guid.NewGuid();
+        var claimed = await db.RawEvents
             .Where(e => e.Status == RawEventStatus.Pending && (e.LeaseUntil == null || e.LeaseUntil < now))
             .OrderBy(e => e.Id)
-            .Select(e => e.Id)
             .Take(batchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var owner = Guid.NewGuid();
-        await db.RawEvents
-            .Where(e => candidates.Contains(e.Id) && e.Status == RawEventStatus.Pending && (e.LeaseUntil == null || e.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseUntil, now + Lease), cancellationToken);
-        return await db.RawEvents.Where(e => e.LeaseOwner == owner).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return claimed == 0 ? [] : await db.RawEvents.Where(e => e.LeaseOwner == owner).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 }
