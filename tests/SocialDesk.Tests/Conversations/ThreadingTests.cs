@@ -65,7 +65,7 @@ public sealed class ThreadingTests(SocialDeskFactory app) : IClassFixture<Social
         using var scope = app.Services.CreateScope();
         var names = await SocialDeskFactory.Database(scope).ReportingEvents.Where(e => e.ConversationId == id).Select(e => e.Name).ToListAsync();
         Assert.Equal(
-            [ReportingEventNames.ConversationOpened, ReportingEventNames.MessageReceived, ReportingEventNames.Resolved, ReportingEventNames.Reopened, ReportingEventNames.MessageReceived],
+            [ReportingEventNames.MessageReceived, ReportingEventNames.Resolved, ReportingEventNames.Reopened, ReportingEventNames.MessageReceived],
             names);
     }
 }

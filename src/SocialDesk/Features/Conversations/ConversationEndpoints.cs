@@ -84,7 +84,7 @@ public static class ConversationEndpoints
                 c.AssigneeId,
                 c.ContactId,
                 c.Contact!.DisplayName,
-                c.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Text).FirstOrDefault(),
+                c.Messages.OrderByDescending(m => m.PlatformTime ?? m.ReceivedAt).ThenByDescending(m => m.Id).Select(m => m.Text).FirstOrDefault(),
                 c.Messages.Count,
                 c.StartedAt,
                 c.LastActivityAt,

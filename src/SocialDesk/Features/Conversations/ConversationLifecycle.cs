@@ -21,7 +21,6 @@ public sealed class ConversationLifecycle(AppDbContext db)
             LastActivityAt = at,
         };
         db.Conversations.Add(conversation);
-        Record(conversation, ReportingEventNames.ConversationOpened, at);
         return conversation;
     }
 

@@ -93,7 +93,7 @@ public sealed record ConversationDetail(
         (c.FirstResponseAt - c.StartedAt)?.TotalSeconds,
         c.ResolvedAt,
         c.ReopenCount,
-        [.. c.Messages.OrderBy(m => m.PlatformTime ?? m.ReceivedAt).ThenBy(m => m.ReceivedAt).Select(MessageView.Of)],
+        [.. c.Messages.OrderBy(m => m.PlatformTime ?? m.ReceivedAt).ThenBy(m => m.Id).Select(MessageView.Of)],
         [.. c.Notes.OrderBy(n => n.CreatedAt).Select(n => new NoteView(n.Id, n.AuthorUserId, n.Text, n.CreatedAt))]);
 }
 

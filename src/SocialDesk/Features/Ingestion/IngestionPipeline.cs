@@ -44,7 +44,7 @@ public sealed class IngestionPipeline(
 
     private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
     {
-        var rawEvent = await db.RawEvents.SingleAsync(e => e.Id == id, cancellationToken);
+        var rawEvent = await db.RawEvents.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
         try
         {
             await ProcessAsync([rawEvent], cancellationToken);
@@ -65,13 +65,9 @@ public sealed class IngestionPipeline(
     {
         var channels = await LoadChannelsAsync(events, cancellationToken);
         var messages = new List<NormalisedMessage>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var outcomes = new List<(RawEvent Event, RawEventStatus Status, string? Error)>();
         foreach (var rawEvent in events)
         {
-            rawEvent.Attempts++;
-            rawEvent.LeaseOwner = null;
-            rawEvent.LeaseUntil = null;
-            rawEvent.ProcessedAt = now;
             try
             {
                 var parsed = Parse(rawEvent, channels);
@@ -82,19 +78,32 @@ public sealed class IngestionPipeline(
                 }
 
                 messages.AddRange(parsed.Messages);
-                rawEvent.Status = parsed.IgnoredReason is null ? RawEventStatus.Processed : RawEventStatus.Ignored;
-                rawEvent.Error = parsed.IgnoredReason;
+                outcomes.Add((rawEvent, parsed.IgnoredReason is null ? RawEventStatus.Processed : RawEventStatus.Ignored, parsed.IgnoredReason));
             }
             catch (UnreadablePayloadException e)
             {
-                rawEvent.Status = RawEventStatus.Failed;
-                rawEvent.Error = e.Message;
+                outcomes.Add((rawEvent, RawEventStatus.Failed, e.Message));
             }
         }
 
-        // Everything is read first; the one SaveChanges writes the batch atomically and holds SQLite's write lock only that long.
         await threader.ApplyAsync(messages, channels, cancellationToken);
+
+        // Messages first, outcomes after: an event is never marked done without its messages, and one that was
+        // processed but not marked (a crash in between) is processed again harmlessly, its messages being known by their platform ids.
+        var now = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var outcome in outcomes.GroupBy(o => (o.Status, o.Error)))
+        {
+            var ids = outcome.Select(o => o.Event.Id).ToList();
+            await db.RawEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, outcome.Key.Status)
+                .SetProperty(e => e.Error, outcome.Key.Error)
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.ProcessedAt, now)
+                .SetProperty(e => e.LeaseOwner, (Guid?)null)
+                .SetProperty(e => e.LeaseUntil, (DateTime?)null), cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
     }
 
@@ -131,6 +140,6 @@ public sealed class IngestionPipeline(
             .OrderBy(e => e.Id)
             .Take(batchSize)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseUntil, now + Lease), cancellationToken);
-        return claimed == 0 ? [] : await db.RawEvents.Where(e => e.LeaseOwner == owner).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return claimed == 0 ? [] : await db.RawEvents.AsNoTracking().Where(e => e.LeaseOwner == owner).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 }

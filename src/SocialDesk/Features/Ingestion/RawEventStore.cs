@@ -18,18 +18,12 @@ public sealed class RawEventStore(AppDbContext db, TimeProvider time, IngestionS
     public async Task<bool[]> AppendAsync(IReadOnlyList<IncomingDelivery> deliveries, CancellationToken cancellationToken)
     {
         var stored = new bool[deliveries.Count];
-        var hashes = deliveries.Select(d => d.BodyHash).Distinct().ToList();
-        var known = (await db.RawEvents.AsNoTracking()
-                .Where(e => hashes.Contains(e.BodyHash))
-                .Select(e => new { e.WorkspaceId, e.ChannelId, e.BodyHash })
-                .ToListAsync(cancellationToken))
-            .Select(e => (e.WorkspaceId, e.ChannelId, e.BodyHash))
-            .ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
+        var inBatch = new HashSet<(Guid, Guid?, string)>();
         for (var i = 0; i < deliveries.Count; i++)
         {
             var delivery = deliveries[i];
-            if (known.Add((delivery.WorkspaceId, delivery.ChannelId, delivery.BodyHash)))
+            if (inBatch.Add((delivery.WorkspaceId, delivery.ChannelId, delivery.BodyHash)))
             {
                 db.RawEvents.Add(New(delivery, now));
                 stored[i] = true;
@@ -38,11 +32,11 @@ public sealed class RawEventStore(AppDbContext db, TimeProvider time, IngestionS
 
         try
         {
+            // Repeated deliveries are rare: the unique index finds them, and only then are they sorted out one by one.
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Another node stored one of them first: store one by one, so that only the duplicates are dropped.
             db.ChangeTracker.Clear();
             for (var i = 0; i < deliveries.Count; i++)
             {

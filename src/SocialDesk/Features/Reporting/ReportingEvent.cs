@@ -23,7 +23,6 @@ public sealed class ReportingEvent
 public static class ReportingEventNames
 {
     public const string MessageReceived = "message_received";
-    public const string ConversationOpened = "conversation_opened";
     public const string FirstResponse = "first_response";
     public const string ReplySent = "reply_sent";
     public const string Resolved = "conversation_resolved";
