@@ -6,6 +6,7 @@ using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Workspaces;
+using SocialDesk.Triage;
 
 namespace SocialDesk;
 
@@ -32,6 +33,7 @@ public static class SocialDeskServices
         services.AddScoped<IngestionPipeline>();
         services.AddScoped<ConversationLifecycle>();
         services.AddScoped<ConversationThreader>();
+        services.AddSingleton(_ => Triager.Default);
         services.AddScoped<ReplyDelivery>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoWorkspace>();

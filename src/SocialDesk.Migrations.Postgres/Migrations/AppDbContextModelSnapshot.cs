@@ -551,9 +551,61 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("SocialDesk.Features.Triage.TriageLabels", "Triage", b1 =>
+                        {
+                            b1.Property<Guid>("ConversationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Channels")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Intent")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Sentiment")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<double>("SentimentScore")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("Topics")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<int>("Urgency")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("WaitMinutes")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("ConversationId");
+
+                            b1.ToTable("Conversations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConversationId");
+                        });
+
                     b.Navigation("Channel");
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Triage");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Conversations.Message", b =>
@@ -568,7 +620,59 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("SocialDesk.Features.Triage.TriageLabels", "Triage", b1 =>
+                        {
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Channels")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Intent")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Sentiment")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<double>("SentimentScore")
+                                .HasColumnType("double precision");
+
+                            b1.Property<string>("Topics")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<int>("Urgency")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("WaitMinutes")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("MessageId");
+
+                            b1.ToTable("Messages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
                     b.Navigation("AuthorIdentity");
+
+                    b.Navigation("Triage");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Conversations.Note", b =>

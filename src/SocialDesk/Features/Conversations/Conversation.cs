@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
+using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
@@ -38,6 +39,9 @@ public sealed class Conversation
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public int ReopenCount { get; set; }
+
+    /// <summary>Triage of the conversation so far (see <see cref="TriageLabels.Merge"/>); null until a customer message is triaged.</summary>
+    public TriageLabels? Triage { get; set; }
     public List<Message> Messages { get; set; } = [];
     public List<Note> Notes { get; set; } = [];
 }
@@ -49,6 +53,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => new { c.WorkspaceId, c.LastActivityAt });
         builder.HasIndex(c => new { c.ContactId, c.ChannelId, c.Status });
+        builder.OwnsOne(c => c.Triage, TriageLabels.Map);
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId);
         builder.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ConversationId);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Triage;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Conversations;
@@ -29,8 +30,23 @@ public static class ConversationEndpoints
     public static IResult NotFound(Guid id) =>
         TypedResults.Problem($"There is no conversation {id} in this workspace.", statusCode: StatusCodes.Status404NotFound, title: "Unknown conversation");
 
-    /// <summary>Filters: <c>status</c> (open, pending, resolved), <c>channel</c> (id), <c>assignee</c> (a user id, <c>me</c> or <c>none</c>).</summary>
-    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, string? status, Guid? channel, string? assignee, int? page, int? pageSize, CancellationToken cancellationToken)
+    /// <summary>The triage filters of the conversation list.</summary>
+    public sealed record TriageFilter(bool? Actionable, string? Sentiment, string? Intent, string? Topic, string? Language);
+
+    /// <summary>
+    /// Filters: <c>status</c> (open, pending, resolved), <c>channel</c> (id), <c>assignee</c> (a user id, <c>me</c> or <c>none</c>),
+    /// and by triage: <c>actionable</c>, <c>sentiment</c>, <c>intent</c>, <c>topic</c>, <c>language</c>.
+    /// </summary>
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        string? status,
+        Guid? channel,
+        string? assignee,
+        [AsParameters] TriageFilter triage,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         var query = db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
@@ -70,6 +86,32 @@ public static class ConversationEndpoints
                 break;
         }
 
+        if (triage.Actionable is { } actionable)
+        {
+            query = query.Where(c => c.Triage!.Actionable == actionable);
+        }
+
+        if (triage.Sentiment?.ToLowerInvariant() is { } sentiment)
+        {
+            query = query.Where(c => c.Triage!.Sentiment == sentiment);
+        }
+
+        if (triage.Intent?.ToLowerInvariant() is { } intent)
+        {
+            query = query.Where(c => c.Triage!.Intent == intent);
+        }
+
+        if (triage.Language?.ToLowerInvariant() is { } language)
+        {
+            query = query.Where(c => c.Triage!.Language == language);
+        }
+
+        if (triage.Topic is { } topic)
+        {
+            var pattern = TriageLabels.TopicPattern(topic.ToLowerInvariant());
+            query = query.Where(c => c.Triage!.Topics.Contains(pattern));
+        }
+
         var (skip, take) = Paging.Of(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
         var items = await query
@@ -86,6 +128,7 @@ public static class ConversationEndpoints
                 c.Contact!.DisplayName,
                 c.Messages.OrderByDescending(m => m.PlatformTime ?? m.ReceivedAt).ThenByDescending(m => m.Id).Select(m => m.Text).FirstOrDefault(),
                 c.Messages.Count,
+                c.Triage == null ? null : c.Triage.View(),
                 c.StartedAt,
                 c.LastActivityAt,
                 c.FirstResponseAt,

@@ -1,5 +1,6 @@
 using SocialDesk.Data;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
@@ -35,6 +36,11 @@ public sealed class ConversationLifecycle(AppDbContext db)
         else if (conversation.Status == ConversationStatus.Pending)
         {
             conversation.Status = ConversationStatus.Open;
+        }
+
+        if (message.Triage is { } labels)
+        {
+            conversation.Triage = TriageLabels.Merge(conversation.Triage, labels);
         }
 
         Touch(conversation, at);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
+using SocialDesk.Features.Triage;
+using SocialDesk.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
@@ -17,7 +19,7 @@ public sealed class ThreadingOptions
 /// private conversation on the channel; a public mention joins the author's open public conversation if it moved
 /// within the mention window; otherwise a new conversation. Works a batch at a time, with one query per kind of lookup.
 /// </summary>
-public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle lifecycle, TimeProvider time, IOptions<ThreadingOptions> options)
+public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle lifecycle, Triager triager, TimeProvider time, IOptions<ThreadingOptions> options)
 {
     public async Task ApplyAsync(IReadOnlyList<NormalisedMessage> messages, IReadOnlyDictionary<Guid, Channel> channels, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
                 case MessageAction.Edit when existing is not null:
                     existing.Text = message.Text;
                     existing.EditedAt = message.PlatformTime;
+                    existing.Triage = existing.Direction == MessageDirection.Inbound ? Understand(message) : null;
                     break;
                 default:
                     if (existing is null)
@@ -103,11 +106,15 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
             PlatformTime = message.PlatformTime,
             ReceivedAt = now,
             Delivery = message.Direction == MessageDirection.Outbound ? DeliveryState.Sent : null,
+            Triage = message.Direction == MessageDirection.Inbound ? Understand(message) : null,
         };
         db.Messages.Add(added);
         batch.Messages[(added.ChannelId, message.PlatformMessageId)] = added;
         return added;
     }
+
+    private TriageLabels Understand(NormalisedMessage message) =>
+        TriageLabels.Of(triager.Analyze(message.Text, new TriageContext(message.Author.Followers)));
 
     private async Task<Batch> LoadAsync(IReadOnlyList<NormalisedMessage> messages, IReadOnlyDictionary<Guid, Channel> channels, CancellationToken cancellationToken)
     {

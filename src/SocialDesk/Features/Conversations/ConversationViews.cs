@@ -1,4 +1,5 @@
 using SocialDesk.Features.Contacts;
+using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
@@ -21,6 +22,7 @@ public sealed record MessageView(
     IdentityView? Author,
     Guid? AgentId,
     string Text,
+    TriageView? Triage,
     DateTime? PlatformTime,
     DateTime ReceivedAt,
     DeliveryView? Delivery,
@@ -36,6 +38,7 @@ public sealed record MessageView(
         m.AuthorIdentity is { } a ? new IdentityView(a.Platform, a.PlatformUserId, a.Handle, a.Name, a.Followers) : null,
         m.AuthorUserId,
         m.Text,
+        m.Triage?.View(),
         m.PlatformTime,
         m.ReceivedAt,
         m.Delivery is { } state ? new DeliveryView(state, m.DeliveryError) : null,
@@ -56,6 +59,7 @@ public sealed record ConversationSummary(
     string ContactName,
     string? LastMessage,
     int MessageCount,
+    TriageView? Triage,
     DateTime StartedAt,
     DateTime LastActivityAt,
     DateTime? FirstResponseAt,
@@ -70,6 +74,7 @@ public sealed record ConversationDetail(
     bool Private,
     Guid? AssigneeId,
     ContactView Contact,
+    TriageView? Triage,
     DateTime StartedAt,
     DateTime LastActivityAt,
     DateTime? FirstResponseAt,
@@ -87,6 +92,7 @@ public sealed record ConversationDetail(
         c.IsPrivate,
         c.AssigneeId,
         ContactView.Of(c.Contact!),
+        c.Triage?.View(),
         c.StartedAt,
         c.LastActivityAt,
         c.FirstResponseAt,

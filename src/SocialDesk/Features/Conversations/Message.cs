@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialDesk.Features.Contacts;
+using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
@@ -41,6 +42,9 @@ public sealed class Message
     public Guid? AuthorUserId { get; set; }
     public required string Text { get; set; }
 
+    /// <summary>What triage understood of a customer's message; null for the brand's.</summary>
+    public TriageLabels? Triage { get; set; }
+
     /// <summary>When the platform says it was posted; for a reply, its confirmation.</summary>
     public DateTime? PlatformTime { get; set; }
     public DateTime ReceivedAt { get; set; }
@@ -74,6 +78,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ChannelId, m.PlatformMessageId }).IsUnique();
         builder.HasIndex(m => new { m.ConversationId, m.ReceivedAt });
         builder.HasOne(m => m.AuthorIdentity).WithMany().HasForeignKey(m => m.AuthorIdentityId);
+        builder.OwnsOne(m => m.Triage, TriageLabels.Map);
     }
 }
 

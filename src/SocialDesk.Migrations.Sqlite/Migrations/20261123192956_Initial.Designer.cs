@@ -11,7 +11,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123185757_Initial")]
+    [Migration("20261123192956_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -543,9 +543,61 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("SocialDesk.Features.Triage.TriageLabels", "Triage", b1 =>
+                        {
+                            b1.Property<Guid>("ConversationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Channels")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Intent")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sentiment")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("SentimentScore")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Topics")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Urgency")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("WaitMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ConversationId");
+
+                            b1.ToTable("Conversations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConversationId");
+                        });
+
                     b.Navigation("Channel");
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Triage");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Conversations.Message", b =>
@@ -560,7 +612,59 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("SocialDesk.Features.Triage.TriageLabels", "Triage", b1 =>
+                        {
+                            b1.Property<Guid>("MessageId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Channels")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Intent")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sentiment")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("SentimentScore")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Topics")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Urgency")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("WaitMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MessageId");
+
+                            b1.ToTable("Messages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
                     b.Navigation("AuthorIdentity");
+
+                    b.Navigation("Triage");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Conversations.Note", b =>

@@ -196,7 +196,16 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     LastActivityAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FirstResponseAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReopenCount = table.Column<int>(type: "integer", nullable: false)
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    Triage_Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Triage_Sentiment = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Triage_SentimentScore = table.Column<double>(type: "double precision", nullable: true),
+                    Triage_Intent = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Triage_Actionable = table.Column<bool>(type: "boolean", nullable: true),
+                    Triage_Topics = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Triage_WaitMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Triage_Channels = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Triage_Urgency = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,6 +239,15 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     AuthorIdentityId = table.Column<Guid>(type: "uuid", nullable: true),
                     AuthorUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
+                    Triage_Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Triage_Sentiment = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Triage_SentimentScore = table.Column<double>(type: "double precision", nullable: true),
+                    Triage_Intent = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Triage_Actionable = table.Column<bool>(type: "boolean", nullable: true),
+                    Triage_Topics = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Triage_WaitMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Triage_Channels = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Triage_Urgency = table.Column<int>(type: "integer", nullable: true),
                     PlatformTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Delivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),

@@ -195,7 +195,16 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     LastActivityAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FirstResponseAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Triage_Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Triage_Sentiment = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Triage_SentimentScore = table.Column<double>(type: "REAL", nullable: true),
+                    Triage_Intent = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Triage_Actionable = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Triage_Topics = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Triage_WaitMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Triage_Channels = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Triage_Urgency = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,6 +238,15 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     AuthorIdentityId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Triage_Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Triage_Sentiment = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Triage_SentimentScore = table.Column<double>(type: "REAL", nullable: true),
+                    Triage_Intent = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Triage_Actionable = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Triage_Topics = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Triage_WaitMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Triage_Channels = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Triage_Urgency = table.Column<int>(type: "INTEGER", nullable: true),
                     PlatformTime = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Delivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
