@@ -40,9 +40,13 @@ public static class SocialDeskServices
         return services;
     }
 
-    /// <summary>Brings the database up to date and makes sure the bootstrap workspace exists; seeds the demo where asked.</summary>
+    /// <summary>
+    /// Brings the database up to date and makes sure the bootstrap workspace exists; seeds the demo where asked.
+    /// Loads triage's models now rather than on the first message.
+    /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
     {
+        services.GetRequiredService<Triager>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseProvider.MigrateAsync(db, cancellationToken);

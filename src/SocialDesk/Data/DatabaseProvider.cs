@@ -11,12 +11,14 @@ public static class DatabaseProvider
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
+    public const string DefaultSqlite = "Data Source=socialdesk.db";
 
     public static IServiceCollection AddSocialDeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? Sqlite;
+        // Embedded by default: a SQLite file in the working directory, so that every verb finds the same database.
         var connectionString = configuration.GetConnectionString("SocialDesk")
-            ?? throw new InvalidOperationException("ConnectionStrings:SocialDesk is not set.");
+            ?? (provider == Sqlite ? DefaultSqlite : throw new InvalidOperationException("ConnectionStrings:SocialDesk is not set."));
         var migrations = LoadMigrationsAssembly(provider);
         services.AddSingleton<SqliteWriteGate>();
         services.AddDbContextPool<AppDbContext>((provided, options) =>

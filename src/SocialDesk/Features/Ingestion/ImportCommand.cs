@@ -29,7 +29,8 @@ public static class ImportCommand
 
     private static async Task<int> RunAsync(FileInfo file, Guid channelId, string[] configuration, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(configuration);
+        // Settings files sit beside the executable, wherever the command is run from.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configuration, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSocialDeskCore(builder.Configuration);
         using var host = builder.Build();
         await SocialDeskServices.InitialiseAsync(host.Services, demo: false, cancellationToken);
