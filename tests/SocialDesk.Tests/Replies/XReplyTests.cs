@@ -110,6 +110,24 @@ public sealed class XReplyTests(SocialDeskFactory app) : IClassFixture<SocialDes
     }
 
     [Fact]
+    public async Task The_platform_echo_arriving_before_the_confirmation_does_not_add_a_second_message()
+    {
+        var (channelId, conversationId) = await MentionAsync("6551", "7551");
+        app.Platform.AnswerLate(1);
+        await app.ReplyAsync(conversationId, "Looking into it.");
+        var call = await SocialDeskFactory.EventuallyAsync(() => Task.FromResult(app.Platform.Calls("/2/tweets").FirstOrDefault(c => (string?)c.Body["reply"]?["in_reply_to_tweet_id"] == "6551")), c => c is not null);
+
+        // X delivers the account's own tweet, with the thread's @handles before the text, while the post call is still unanswered.
+        await app.ReceiveXAsync(channelId, XPayloads.Tweet(call!.Id, FakePlatform.XAccountId, "@user7551 Looking into it.", call.At, inReplyTo: "6551"));
+
+        var conversation = await WaitForDeliveryAsync(conversationId);
+        var reply = Assert.Single(conversation.Messages, m => m.Direction == MessageDirection.Outbound);
+        Assert.Equal(DeliveryState.Sent, reply.Delivery!.State);
+        Assert.Equal(call.Id, reply.PlatformMessageId);
+        Assert.Single(app.Platform.Calls("/2/tweets"), c => (string?)c.Body["reply"]?["in_reply_to_tweet_id"] == "6551");
+    }
+
+    [Fact]
     public async Task A_brand_reply_made_on_the_platform_counts_as_the_first_response()
     {
         var channel = await app.CreateXChannelAsync();

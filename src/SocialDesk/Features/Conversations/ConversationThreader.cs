@@ -147,7 +147,7 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
             .Select(m => new { m.ConversationId, m.Text })
             .ToListAsync(cancellationToken);
 
-        return new Batch(db, known, identities, conversations, queued.Select(q => (q.ConversationId, q.Text)));
+        return new Batch(db, known, identities, conversations, queued.ToLookup(q => q.ConversationId, q => q.Text));
     }
 
     /// <summary>What the batch knows, kept up to date as its messages are added.</summary>
@@ -155,15 +155,15 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
     {
         private readonly AppDbContext db;
         private readonly Dictionary<(Guid WorkspaceId, string Platform, string UserId), ContactIdentity> identities;
-        private readonly HashSet<(Guid ConversationId, string Text)> queuedReplies;
+        private readonly ILookup<Guid, string> queuedReplies;
 
-        public Batch(AppDbContext db, List<Message> messages, List<ContactIdentity> identities, List<Conversation> conversations, IEnumerable<(Guid, string)> queuedReplies)
+        public Batch(AppDbContext db, List<Message> messages, List<ContactIdentity> identities, List<Conversation> conversations, ILookup<Guid, string> queuedReplies)
         {
             this.db = db;
             Messages = messages.ToDictionary(m => (m.ChannelId, m.PlatformMessageId!));
             this.identities = identities.ToDictionary(i => (i.WorkspaceId, i.Platform, i.PlatformUserId));
             Conversations = conversations.ToDictionary(c => c.Id);
-            this.queuedReplies = [.. queuedReplies];
+            this.queuedReplies = queuedReplies;
         }
 
         public Dictionary<(Guid ChannelId, string PlatformMessageId), Message> Messages { get; }
@@ -209,6 +209,8 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
             return conversation;
         }
 
-        public bool IsEchoOfQueuedReply(Guid conversationId, string text) => queuedReplies.Contains((conversationId, text));
+        // X puts the @handles of the thread before a reply's text; what follows them is what SocialDesk sent.
+        public bool IsEchoOfQueuedReply(Guid conversationId, string text) =>
+            queuedReplies[conversationId].Any(queued => text.TrimEnd().EndsWith(queued.Trim(), StringComparison.Ordinal));
     }
 }
