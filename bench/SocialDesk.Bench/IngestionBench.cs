@@ -24,12 +24,10 @@ public static class IngestionBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int Option(string name, int fallback) =>
-            args.SkipWhile(a => a != name).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
-        var rate = Option("--rate", 500);
-        var concurrency = Option("--concurrency", 32);
+        var rate = int.Parse(BenchInputs.Option(args, "--rate") ?? "500", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(BenchInputs.Option(args, "--concurrency") ?? "32", CultureInfo.InvariantCulture);
         var file = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
-            .FirstOrDefault(SharedDataFile("dev/twcs-head5000.csv"));
+            .FirstOrDefault(BenchInputs.SharedData("dev/twcs-head5000.csv"));
         if (!File.Exists(file))
         {
             Console.Error.WriteLine($"ingest: {file} is missing (the shared data folder beside the repository).");
@@ -121,19 +119,6 @@ public static class IngestionBench
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    private static string SharedDataFile(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialDesk.slnx")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", relative));
-            }
-        }
-
-        return relative;
     }
 
     /// <summary>The product's own executable, started on a free port with a fresh SQLite file, in Production.</summary>

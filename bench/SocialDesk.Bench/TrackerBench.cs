@@ -20,14 +20,14 @@ public static class TrackerBench
     {
         var rows = IntOption(args, "--rows", 1_000_000);
         var runs = IntOption(args, "--runs", 3);
-        var repository = FindRepository();
+        var repository = BenchInputs.Repository;
         var source = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "dev", "twcs-head5000.csv"));
         if (!File.Exists(source))
         {
             Console.Error.WriteLine($"tracker: {source} is missing; the shared data folder must sit beside the repository.");
             return 2;
         }
-        var tracker = Option(args, "--tracker") ?? FindTracker(repository);
+        var tracker = BenchInputs.Option(args, "--tracker") ?? FindTracker(repository);
         if (tracker is null)
         {
             Console.Error.WriteLine("tracker: socialdesk.dll not found; build src/SocialDesk in Release first, or pass --tracker PATH.");
@@ -220,18 +220,6 @@ public static class TrackerBench
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialDesk.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
-    }
-
     /// <summary>The app built beside the benchmark, else the app's own Release build.</summary>
     private static string? FindTracker(string repository) =>
         new[]
@@ -240,12 +228,6 @@ public static class TrackerBench
             Path.Combine(repository, "src", "SocialDesk", "bin", "Release", "net10.0", "socialdesk.dll"),
         }.FirstOrDefault(path => File.Exists(path) && File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json")));
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
     private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        BenchInputs.Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

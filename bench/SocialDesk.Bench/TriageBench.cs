@@ -20,8 +20,8 @@ public static class TriageBench
 
     public static Task<int> RunAsync(string[] args)
     {
-        double seconds = Option(args, "--seconds") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : 5;
-        string repository = FindRepository();
+        double seconds = BenchInputs.Option(args, "--seconds") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : 5;
+        string repository = BenchInputs.Repository;
         string data = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data"));
         if (!Directory.Exists(data))
         {
@@ -91,23 +91,5 @@ public static class TriageBench
             values.Add(csv.GetString(index));
         }
         return values;
-    }
-
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialDesk.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }
