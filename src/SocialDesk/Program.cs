@@ -12,7 +12,17 @@ var serve = new Command("serve", "Runs the web app, the API and the workers (URL
 {
     TreatUnmatchedTokensAsErrors = false,
 };
-root.SetAction((parse, cancel) => SocialDeskServer.RunAsync([.. parse.UnmatchedTokens], cancel));
+root.SetAction(async (parse, cancel) =>
+{
+    // Host settings (--urls, --Key=value) pass through to the server; a stray word is a verb that does not exist.
+    if (parse.UnmatchedTokens is [var first, ..] && !first.StartsWith('-'))
+    {
+        await Console.Error.WriteLineAsync($"'{first}' is not a verb of socialdesk; see socialdesk --help.");
+        return 2;
+    }
+
+    return await SocialDeskServer.RunAsync([.. parse.UnmatchedTokens], cancel);
+});
 serve.SetAction((parse, cancel) => SocialDeskServer.RunAsync([.. parse.UnmatchedTokens], cancel));
 root.Subcommands.Add(serve);
 root.Subcommands.Add(ImportCommand.Create());

@@ -25,6 +25,22 @@ public sealed class RawEventWriter(IServiceScopeFactory scopes, ILogger<RawEvent
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await WriteGroupsAsync(stoppingToken);
+        }
+        finally
+        {
+            // Stopping: whatever was not written is refused, so that the platform delivers it again.
+            while (queue.Reader.TryRead(out var write))
+            {
+                write.Stored.TrySetException(new OperationCanceledException("The server is stopping; the delivery was not stored."));
+            }
+        }
+    }
+
+    private async Task WriteGroupsAsync(CancellationToken stoppingToken)
+    {
         var group = new List<PendingWrite>(MaxGroup);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
