@@ -37,6 +37,7 @@ public static class SocialDeskServer
         builder.Services.AddHostedService<RawEventProcessor>();
         builder.Services.AddHostedService<ReplySender>();
         builder.Services.AddScoped<WebhookReception>();
+        builder.Services.AddScoped<ChannelDirectory>();
         builder.Services.AddMemoryCache();
 
         // No default scheme: a token is looked up only where an endpoint asks for authorization, never on webhooks.

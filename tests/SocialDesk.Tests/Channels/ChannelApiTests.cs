@@ -18,6 +18,34 @@ public sealed class ChannelApiTests(SocialDeskFactory app) : IClassFixture<Socia
     }
 
     [Fact]
+    public async Task A_changed_secret_signs_the_next_delivery_at_once()
+    {
+        var channel = await app.CreateXChannelAsync("old-secret");
+        var body = XPayloads.Tweet("c-1", "c-user", "@TwitterDev hello", DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await app.ReceiveXAsync(channel.Id, body, consumerSecret: "old-secret")).StatusCode);
+
+        var update = await app.Api.PatchAsJsonAsync($"/api/v1/channels/{channel.Id}", new { name = "@TwitterDev support", settings = new { consumerSecret = "new-secret" } });
+
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.DoesNotContain("new-secret", await update.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.ReceiveXAsync(channel.Id, body + " ", consumerSecret: "old-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.ReceiveXAsync(channel.Id, body + " ", consumerSecret: "new-secret")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_channel_change_that_breaks_its_settings_is_refused()
+    {
+        var channel = await app.CreateXChannelAsync();
+
+        var emptied = await app.Api.PatchAsJsonAsync($"/api/v1/channels/{channel.Id}", new { settings = new { accessToken = "" } });
+        var unknown = await app.Api.PatchAsJsonAsync($"/api/v1/channels/{Guid.NewGuid()}", new { name = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, emptied.StatusCode);
+        Assert.Contains("settings.accessToken", await emptied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_channel_of_an_unknown_kind_is_refused()
     {
         var response = await app.Api.PostAsJsonAsync("/api/v1/channels", new { kind = "myspace", name = "x", settings = new { } });

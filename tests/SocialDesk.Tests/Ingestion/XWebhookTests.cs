@@ -147,23 +147,43 @@ public sealed class XWebhookTests(SocialDeskFactory app) : IClassFixture<SocialD
     }
 
     [Fact]
-    public async Task A_failed_event_can_be_retried()
+    public async Task A_failed_event_is_processed_when_retried_after_the_channel_is_fixed()
     {
         var channel = await app.CreateXChannelAsync();
-        await app.ReceiveXAsync(channel.Id, "{\"for_user_id\": \"2244994945\", \"tweet_create_events\": 7}");
+        await app.Api.PatchAsJsonAsync($"/api/v1/channels/{channel.Id}", new { settings = new { accountId = "1111" } });
+        await app.ReceiveXAsync(channel.Id, XPayloads.Tweet("5401", "4401", "@TwitterDev is anyone there?", DateTime.UtcNow));
         var failed = await SocialDeskFactory.EventuallyAsync(
             () => app.Api.GetFromJsonAsync<IngestionEndpoints.RawEventPage>("/api/v1/raw-events?status=failed&pageSize=200", SocialDeskFactory.Json),
             page => page!.Items.Any(e => e.ChannelId == channel.Id));
         var id = failed!.Items.Single(e => e.ChannelId == channel.Id).Id;
 
+        var fixedChannel = await app.Api.PatchAsJsonAsync($"/api/v1/channels/{channel.Id}", new { settings = new { accountId = FakePlatform.XAccountId } });
         var retry = await app.Api.PostAsync($"/api/v1/raw-events/{id}/retry", null);
 
+        Assert.Equal(HttpStatusCode.OK, fixedChannel.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        var page = await app.WaitForConversationsAsync(1, $"?channel={channel.Id}");
+        Assert.Equal("@TwitterDev is anyone there?", page.Items[0].LastMessage);
         using var scope = app.Services.CreateScope();
-        var again = await SocialDeskFactory.EventuallyAsync(
-            () => SocialDeskFactory.Database(scope).RawEvents.AsNoTracking().SingleAsync(e => e.Id == id),
-            e => e.Attempts == 2);
-        Assert.Equal(RawEventStatus.Failed, again.Status);
+        var processed = await SocialDeskFactory.Database(scope).RawEvents.AsNoTracking().SingleAsync(e => e.Id == id);
+        Assert.Equal(RawEventStatus.Processed, processed.Status);
+        Assert.Equal(2, processed.Attempts);
+    }
+
+    [Fact]
+    public async Task A_processed_event_is_not_retried()
+    {
+        var channel = await app.CreateXChannelAsync();
+        await app.ReceiveXAsync(channel.Id, XPayloads.Tweet("5501", "4501", "@TwitterDev hi", DateTime.UtcNow));
+        await app.WaitForConversationsAsync(1, $"?channel={channel.Id}");
+        using var scope = app.Services.CreateScope();
+        var id = await SocialDeskFactory.EventuallyAsync(
+            () => SocialDeskFactory.Database(scope).RawEvents.AsNoTracking().Where(e => e.ChannelId == channel.Id && e.Status == RawEventStatus.Processed).Select(e => e.Id).FirstOrDefaultAsync(),
+            found => found != 0);
+
+        var retry = await app.Api.PostAsync($"/api/v1/raw-events/{id}/retry", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Users;
@@ -14,10 +15,14 @@ public static class ChannelEndpoints
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
+        api.MapPatch("/{id:guid}", UpdateAsync);
         return app;
     }
 
     public sealed record CreateChannelRequest(string? Kind, string? Name, Dictionary<string, string>? Settings);
+
+    /// <summary>What to change: the name, and settings or secrets to replace; those not named stay as they are.</summary>
+    public sealed record UpdateChannelRequest(string? Name, Dictionary<string, string>? Settings);
 
     /// <summary>A channel as the API shows it: its settings without the secrets, and where its platform must deliver.</summary>
     public sealed record ChannelView(Guid Id, string Kind, string Name, IReadOnlyDictionary<string, string> Settings, IReadOnlyList<string> SecretsSet, string WebhookPath, DateTime CreatedAt)
@@ -41,8 +46,68 @@ public static class ChannelEndpoints
         }
 
         var settings = request.Settings ?? [];
+        if (Validate(connector, request.Name, settings) is { } problem)
+        {
+            return problem;
+        }
+
+        var channel = new Channel
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = caller.WorkspaceId(),
+            Kind = connector.Kind,
+            Name = request.Name!,
+            Settings = connector.Settings.Where(s => !s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
+            Secrets = connector.Settings.Where(s => s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Channels.Add(channel);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/channels/{channel.Id}", ChannelView.Of(channel, connectors));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        Guid id,
+        UpdateChannelRequest request,
+        ClaimsPrincipal caller,
+        AppDbContext db,
+        ChannelConnectors connectors,
+        ChannelDirectory directory,
+        CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        if (channel is null)
+        {
+            return TypedResults.Problem($"There is no channel {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel");
+        }
+
+        var connector = connectors.Get(channel.Kind);
+        var settings = channel.Settings.Concat(channel.Secrets).ToDictionary();
+        foreach (var (key, value) in request.Settings ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var name = request.Name ?? channel.Name;
+        if (Validate(connector, name, settings) is { } problem)
+        {
+            return problem;
+        }
+
+        channel.Name = name;
+        channel.Settings = connector.Settings.Where(s => !s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]);
+        channel.Secrets = connector.Settings.Where(s => s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]);
+        await db.SaveChangesAsync(cancellationToken);
+        directory.Forget(id);
+        return TypedResults.Ok(ChannelView.Of(channel, connectors));
+    }
+
+    /// <summary>Every setting the connector needs, no other, and a name; null when all is well.</summary>
+    private static ValidationProblem? Validate(IChannelConnector connector, string? name, Dictionary<string, string> settings)
+    {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
         {
             errors["name"] = ["A name of 1 to 200 characters is required."];
         }
@@ -62,24 +127,7 @@ public static class ChannelEndpoints
             errors["settings.apiBaseUrl"] = ["apiBaseUrl must be an absolute URL."];
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The channel cannot be created as asked");
-        }
-
-        var channel = new Channel
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = caller.WorkspaceId(),
-            Kind = connector.Kind,
-            Name = request.Name!,
-            Settings = connector.Settings.Where(s => !s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
-            Secrets = connector.Settings.Where(s => s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Channels.Add(channel);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/channels/{channel.Id}", ChannelView.Of(channel, connectors));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The channel cannot be set as asked") : null;
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, ChannelConnectors connectors, CancellationToken cancellationToken)

@@ -1,28 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 
 namespace SocialDesk.Features.Ingestion;
 
 /// <summary>The one receive path of every webhook: find the channel, check the signature, store the body, then answer.</summary>
-public sealed class WebhookReception(AppDbContext db, RawEventWriter writer, IMemoryCache cache)
+public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter writer)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>How long a webhook may use a channel's settings as read: platforms deliver in bursts, channels change rarely.</summary>
-    public static readonly TimeSpan ChannelCacheTime = TimeSpan.FromSeconds(30);
-
-    public async Task<Channel?> FindChannelAsync(Guid channelId, string kind, CancellationToken cancellationToken)
-    {
-        var channel = await cache.GetOrCreateAsync(("webhook-channel", channelId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ChannelCacheTime;
-            return db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
-        });
-        return channel?.Kind == kind ? channel : null;
-    }
+    public async Task<Channel?> FindChannelAsync(Guid channelId, string kind, CancellationToken cancellationToken) =>
+        await channels.FindAsync(channelId, cancellationToken) is { } channel && channel.Kind == kind ? channel : null;
 
     public static ProblemHttpResult UnknownChannel(string kind, Guid channelId) =>
         TypedResults.Problem($"There is no {kind} channel {channelId}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel");
