@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["ingest"] = IngestionBench.RunAsync,
     ["tracker"] = TrackerBench.RunAsync,
     ["triage"] = TriageBench.RunAsync,
+    ["reports"] = ReportsBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

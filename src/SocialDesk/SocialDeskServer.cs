@@ -6,6 +6,7 @@ using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Replies;
+using SocialDesk.Features.Reporting;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk;
@@ -67,6 +68,7 @@ public static class SocialDeskServer
         app.MapIngestionEndpoints();
         app.MapConversationEndpoints();
         app.MapReplyEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 

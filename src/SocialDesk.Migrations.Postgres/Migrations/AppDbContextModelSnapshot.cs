@@ -427,6 +427,8 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConversationId", "Name");
+
                     b.HasIndex("WorkspaceId", "Name", "OccurredAt");
 
                     b.ToTable("ReportingEvents");

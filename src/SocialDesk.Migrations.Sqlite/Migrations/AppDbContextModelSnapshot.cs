@@ -416,6 +416,8 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConversationId", "Name");
+
                     b.HasIndex("WorkspaceId", "Name", "OccurredAt");
 
                     b.ToTable("ReportingEvents");

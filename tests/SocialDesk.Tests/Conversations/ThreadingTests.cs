@@ -63,7 +63,7 @@ public sealed class ThreadingTests(SocialDeskFactory app) : IClassFixture<Social
         var reopened = await SocialDeskFactory.EventuallyAsync(() => app.ConversationAsync(id), c => c.Status == ConversationStatus.Open);
         Assert.Equal(1, reopened.ReopenCount);
         using var scope = app.Services.CreateScope();
-        var names = await SocialDeskFactory.Database(scope).ReportingEvents.Where(e => e.ConversationId == id).Select(e => e.Name).ToListAsync();
+        var names = await SocialDeskFactory.Database(scope).ReportingEvents.Where(e => e.ConversationId == id).OrderBy(e => e.Id).Select(e => e.Name).ToListAsync();
         Assert.Equal(
             [ReportingEventNames.MessageReceived, ReportingEventNames.Resolved, ReportingEventNames.Reopened, ReportingEventNames.MessageReceived],
             names);

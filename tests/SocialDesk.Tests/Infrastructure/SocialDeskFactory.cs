@@ -16,7 +16,7 @@ namespace SocialDesk.Tests.Infrastructure;
 /// The whole server on a fresh database (SQLite by default; PostgreSQL when SOCIALDESK_TEST_DATABASE=Postgres),
 /// with a fake platform beside it and the actions tests are written in.
 /// </summary>
-public sealed class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Token = "sd_test_token_for_the_integration_suite";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };

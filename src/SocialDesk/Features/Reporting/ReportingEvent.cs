@@ -35,5 +35,6 @@ internal sealed class ReportingEventConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.Property(e => e.Name).HasMaxLength(60);
         builder.HasIndex(e => new { e.WorkspaceId, e.Name, e.OccurredAt });
+        builder.HasIndex(e => new { e.ConversationId, e.Name });
     }
 }

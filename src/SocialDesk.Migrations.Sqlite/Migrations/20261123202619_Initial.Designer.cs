@@ -11,7 +11,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123192956_Initial")]
+    [Migration("20261123202619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -418,6 +418,8 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Name");
 
                     b.HasIndex("WorkspaceId", "Name", "OccurredAt");
 

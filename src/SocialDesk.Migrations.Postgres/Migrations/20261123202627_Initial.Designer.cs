@@ -12,7 +12,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123193115_Initial")]
+    [Migration("20261123202627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -429,6 +429,8 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Name");
 
                     b.HasIndex("WorkspaceId", "Name", "OccurredAt");
 

@@ -379,6 +379,11 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportingEvents_ConversationId_Name",
+                table: "ReportingEvents",
+                columns: new[] { "ConversationId", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportingEvents_WorkspaceId_Name_OccurredAt",
                 table: "ReportingEvents",
                 columns: new[] { "WorkspaceId", "Name", "OccurredAt" });

@@ -1,0 +1,121 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Features.Reporting;
+
+/// <summary>
+/// The team's reports, read from the reporting events: each table for a period beside the previous period and the
+/// same period a year before, as JSON or as CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>). Calendar time only:
+/// business hours, teams and SLA hit rates come with issues 5 and 6.
+/// </summary>
+public static class ReportEndpoints
+{
+    private const string Csv = "text/csv";
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization();
+        api.MapGet("/overview", OverviewAsync);
+        api.MapGet("/agents", AgentsAsync);
+        api.MapGet("/volumes/{dimension}", VolumesAsync);
+        return app;
+    }
+
+    /// <summary>Response rates, response and resolution times, reopen rate.</summary>
+    private static async Task<IResult> OverviewAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
+        {
+            return problem;
+        }
+
+        var activity = await PeriodActivity.LoadAsync(scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
+        var row = new OverviewRow(activity[0].Figures(), activity[1].Figures(), activity[2].Figures());
+        return Answer(new ReportTable<OverviewRow>("overview", asked.Periods, [row]), asked.Csv);
+    }
+
+    /// <summary>Each agent's replies, response times and resolutions; the brand's replies made outside SocialDesk in a row of their own.</summary>
+    private static async Task<IResult> AgentsAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
+        {
+            return problem;
+        }
+
+        var workspaceId = caller.WorkspaceId();
+        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, asked.Periods, cancellationToken);
+        var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
+        var agents = current.Agents.Concat(previous.Agents).Concat(yearBefore.Agents).Distinct().ToList();
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.WorkspaceId == workspaceId && agents.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var rows = agents
+            .Select(agent => new AgentRow(
+                agent == Guid.Empty ? null : agent,
+                agent == Guid.Empty ? "Brand, outside SocialDesk" : names.GetValueOrDefault(agent, agent.ToString()),
+                current.Figures(agent),
+                previous.Figures(agent),
+                yearBefore.Figures(agent)))
+            .OrderByDescending(r => r.Current.Replies)
+            .ThenBy(r => r.Agent, StringComparer.Ordinal)
+            .ToList();
+        return Answer(new ReportTable<AgentRow>("agents", asked.Periods, rows), asked.Csv);
+    }
+
+    /// <summary>Customer messages received by channel, topic, sentiment, language or hour of day.</summary>
+    private static async Task<IResult> VolumesAsync(
+        string dimension, string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!QueryFilter.TryParse<VolumeDimension>(dimension, out var by) || by is not { } volumeBy)
+        {
+            return TypedResults.Problem($"Volumes are counted by one of: {QueryFilter.Names<VolumeDimension>()}.",
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown volume report");
+        }
+
+        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
+        {
+            return problem;
+        }
+
+        var rows = await MessageVolumes.RowsAsync(db, scopes, caller.WorkspaceId(), volumeBy, asked.Periods, cancellationToken);
+        return Answer(new ReportTable<VolumeRow>($"volumes-by-{dimension.ToLowerInvariant()}", asked.Periods, rows), asked.Csv);
+    }
+
+    private static bool TryRead(
+        string? from, string? to, string? tz, string? format, HttpRequest request, TimeProvider time,
+        [NotNullWhen(true)] out ReportRequest? asked, [NotNullWhen(false)] out IResult? problem)
+    {
+        asked = null;
+        var periods = ReportPeriods.Read(from, to, tz, time.GetUtcNow(), out var error);
+        if (periods is null)
+        {
+            problem = TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Bad report period");
+            return false;
+        }
+
+        if (format is not (null or "json" or "csv"))
+        {
+            problem = TypedResults.Problem($"format must be json or csv; '{format}' is neither.", statusCode: StatusCodes.Status400BadRequest, title: "Bad report format");
+            return false;
+        }
+
+        problem = null;
+        asked = new ReportRequest(periods, format == "csv" || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase))));
+        return true;
+    }
+
+    private static IResult Answer<TRow>(ReportTable<TRow> table, bool csv) =>
+        csv
+            ? TypedResults.File(ReportCsv.Write(table.Rows), $"{Csv}; charset=utf-8",
+                $"{table.Report}_{table.Periods.Current.From:yyyy-MM-dd}_{table.Periods.Current.To:yyyy-MM-dd}.csv")
+            : TypedResults.Ok(table);
+
+    private sealed record ReportRequest(ReportPeriods Periods, bool Csv);
+}
