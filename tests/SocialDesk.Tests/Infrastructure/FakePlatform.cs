@@ -35,9 +35,6 @@ public sealed class FakePlatform : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>How long a late answer takes: longer than the client's timeout in the tests.</summary>
-    public TimeSpan LateAnswerDelay { get; set; } = TimeSpan.FromSeconds(4);
-
     public static async Task<FakePlatform> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,7 +48,7 @@ public sealed class FakePlatform : IAsyncDisposable
         return platform;
     }
 
-    /// <summary>The next <paramref name="count"/> posts are carried out, but answered after the client gave up.</summary>
+    /// <summary>The next <paramref name="count"/> posts are carried out, but answered only after the client gave up.</summary>
     public void AnswerLate(int count) => Interlocked.Exchange(ref pendingLateAnswers, count);
 
     /// <summary>The next <paramref name="count"/> posts are refused with 503 and not carried out.</summary>
@@ -118,7 +115,10 @@ public sealed class FakePlatform : IAsyncDisposable
         Posts.Enqueue(call);
         if (Interlocked.Decrement(ref pendingLateAnswers) >= 0)
         {
-            await Task.Delay(LateAnswerDelay, CancellationToken.None);
+            // Carried out, but answered only once the client has given up and closed the connection.
+            var abandoned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = request.HttpContext.RequestAborted.Register(() => abandoned.TrySetResult());
+            await abandoned.Task;
         }
 
         return Results.Json(answer(id), statusCode: 201);
