@@ -64,7 +64,7 @@ public sealed class FakePlatform : IAsyncDisposable
             data = Calls("/2/tweets").Select(c => new
             {
                 id = c.Id,
-                text = (string?)c.Body["text"],
+                text = ShortenLinks((string?)c.Body["text"]),
                 created_at = c.At.ToString("O", CultureInfo.InvariantCulture),
                 referenced_tweets = new[] { new { type = "replied_to", id = (string?)c.Body["reply"]?["in_reply_to_tweet_id"] } },
             }),
@@ -95,6 +95,10 @@ public sealed class FakePlatform : IAsyncDisposable
     }
 
     public IEnumerable<PlatformCall> Calls(string path) => Posts.Where(p => p.Path == path);
+
+    // As X does: every link of a posted tweet reads back as a t.co address.
+    private static string? ShortenLinks(string? text) =>
+        text is null ? null : System.Text.RegularExpressions.Regex.Replace(text, @"https?://\S+", "https://t.co/Xy12Ab34Cd");
 
     private async Task<IResult> PostAsync(HttpRequest request, Func<string, object> answer)
     {

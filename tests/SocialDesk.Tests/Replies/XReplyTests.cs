@@ -57,6 +57,19 @@ public sealed class XReplyTests(SocialDeskFactory app) : IClassFixture<SocialDes
     }
 
     [Fact]
+    public async Task A_reply_with_a_link_is_posted_once_when_the_platform_times_out()
+    {
+        var (_, conversationId) = await MentionAsync("6151", "7151");
+        app.Platform.AnswerLate(1);
+
+        await app.ReplyAsync(conversationId, "Here is how to reset it: https://help.example.com/reset?step=1");
+
+        var conversation = await WaitForDeliveryAsync(conversationId);
+        Assert.Single(app.Platform.Calls("/2/tweets"), c => (string?)c.Body["reply"]?["in_reply_to_tweet_id"] == "6151");
+        Assert.Equal(DeliveryState.Sent, conversation.Messages.Single(m => m.Direction == MessageDirection.Outbound).Delivery!.State);
+    }
+
+    [Fact]
     public async Task Reply_is_retried_when_the_platform_is_unavailable()
     {
         var (_, conversationId) = await MentionAsync("6201", "7201");

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SocialDesk.Features.Conversations;
 
 namespace SocialDesk.Features.Channels.X;
 
 /// <summary>X (Twitter): Account Activity webhook deliveries in, API v2 reply tweets and direct messages out.</summary>
-public sealed class XConnector(PlatformHttp http) : IChannelConnector
+public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
 {
     public const string KindName = "x";
     private const string TimeFormat = "ddd MMM dd HH:mm:ss zzzz yyyy";
@@ -182,7 +183,7 @@ public sealed class XConnector(PlatformHttp http) : IChannelConnector
                 ? item.OptionalId("sender_id", "$.data") == channel.Setting("accountId")
                 : item.Optional("referenced_tweets") is { ValueKind: JsonValueKind.Array } references
                     && references.EnumerateArray().Any(r => r.OptionalString("type", "$") == "replied_to" && r.OptionalId("id", "$") == reply.InReplyToPlatformMessageId);
-            if (repliesToTarget && item.OptionalString("text", "$.data") == reply.Text)
+            if (repliesToTarget && SameText(item.OptionalString("text", "$.data"), reply.Text))
             {
                 return new PostLookup(PostLookupResult.Found, Confirmation(item.Id("id", "$.data")));
             }
@@ -190,6 +191,13 @@ public sealed class XConnector(PlatformHttp http) : IChannelConnector
 
         return PostLookup.NotFound;
     }
+
+    // X shortens every link to a t.co address, so texts are compared without their links.
+    private static bool SameText(string? posted, string sent) =>
+        posted is not null && Links().Replace(posted, "").Trim() == Links().Replace(sent, "").Trim();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Links();
 
     private static Uri Url(Channel channel, string path) => new(new Uri(channel.Setting("apiBaseUrl").TrimEnd('/') + "/"), path);
 
