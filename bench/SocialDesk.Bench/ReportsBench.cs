@@ -24,10 +24,9 @@ public static class ReportsBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var provider = Option("--provider") ?? DatabaseProvider.Sqlite;
-        var connection = Option("--connection") ?? $"Data Source={Path.Combine(Path.GetTempPath(), "socialdesk-reports-bench.db")}";
-        var runs = int.Parse(Option("--runs") ?? "5", CultureInfo.InvariantCulture);
+        var provider = BenchInputs.Option(args, "--provider") ?? DatabaseProvider.Sqlite;
+        var connection = BenchInputs.Option(args, "--connection") ?? $"Data Source={Path.Combine(Path.GetTempPath(), "socialdesk-reports-bench.db")}";
+        var runs = int.Parse(BenchInputs.Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
 
         await using var app = SocialDeskServer.Build(
         [

@@ -33,31 +33,26 @@ public sealed class IngestionPipeline(
             // One bad event must not hold back the others: go again one by one, so only the culprit fails.
             logger.LogWarning(e, "A batch of {Count} raw events failed; processing them one by one.", events.Count);
             db.ChangeTracker.Clear();
-            foreach (var id in events.Select(e => e.Id))
+            foreach (var rawEvent in events)
             {
-                await ProcessAloneAsync(id, cancellationToken);
+                await ProcessAloneAsync(rawEvent, cancellationToken);
             }
         }
 
         return events.Count;
     }
 
-    private async Task ProcessAloneAsync(long id, CancellationToken cancellationToken)
+    private async Task ProcessAloneAsync(RawEvent rawEvent, CancellationToken cancellationToken)
     {
-        var rawEvent = await db.RawEvents.AsNoTracking().SingleAsync(e => e.Id == id, cancellationToken);
         try
         {
             await ProcessAsync([rawEvent], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Raw event {Id} could not be processed.", id);
+            logger.LogError(e, "Raw event {Id} could not be processed.", rawEvent.Id);
             db.ChangeTracker.Clear();
-            await db.RawEvents.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RawEventStatus.Failed)
-                .SetProperty(r => r.Error, $"Processing failed: {e.GetBaseException().Message}")
-                .SetProperty(r => r.LeaseOwner, (Guid?)null)
-                .SetProperty(r => r.LeaseUntil, (DateTime?)null), cancellationToken);
+            await MarkAsync([rawEvent.Id], RawEventStatus.Failed, $"Processing failed: {e.GetBaseException().Message}", cancellationToken);
         }
     }
 
@@ -90,21 +85,26 @@ public sealed class IngestionPipeline(
 
         // Messages first, outcomes after: an event is never marked done without its messages, and one that was
         // processed but not marked (a crash in between) is processed again harmlessly, its messages being known by their platform ids.
-        var now = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         foreach (var outcome in outcomes.GroupBy(o => (o.Status, o.Error)))
         {
-            var ids = outcome.Select(o => o.Event.Id).ToList();
-            await db.RawEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Status, outcome.Key.Status)
-                .SetProperty(e => e.Error, outcome.Key.Error)
-                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                .SetProperty(e => e.ProcessedAt, now)
-                .SetProperty(e => e.LeaseOwner, (Guid?)null)
-                .SetProperty(e => e.LeaseUntil, (DateTime?)null), cancellationToken);
+            await MarkAsync([.. outcome.Select(o => o.Event.Id)], outcome.Key.Status, outcome.Key.Error, cancellationToken);
         }
 
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Records an attempt's outcome on the events and lets go of their lease, in one statement.</summary>
+    private async Task MarkAsync(List<long> ids, RawEventStatus status, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.RawEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, status)
+            .SetProperty(e => e.Error, error)
+            .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+            .SetProperty(e => e.ProcessedAt, now)
+            .SetProperty(e => e.LeaseOwner, (Guid?)null)
+            .SetProperty(e => e.LeaseUntil, (DateTime?)null), cancellationToken);
     }
 
     private ParsedDelivery Parse(RawEvent rawEvent, Dictionary<Guid, Channel> channels)
