@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["tracker"] = TrackerBench.RunAsync,
     ["triage"] = TriageBench.RunAsync,
     ["reports"] = ReportsBench.RunAsync,
+    ["sla-due-times"] = SlaBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
