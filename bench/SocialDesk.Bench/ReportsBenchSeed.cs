@@ -7,6 +7,7 @@ using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Triage;
 using SocialDesk.Features.Users;
+using SocialDesk.Features.Workspaces;
 
 namespace SocialDesk.Bench;
 
@@ -65,16 +66,15 @@ public static class ReportsBenchSeed
             var agents = Enumerable.Range(1, 8).Select(i => new User
             {
                 Id = Guid.CreateVersion7(),
-                WorkspaceId = workspaceId,
+                UserName = $"agent{i}@bench.socialdesk.local",
                 Email = $"agent{i}@bench.socialdesk.local",
                 DisplayName = $"Agent {i}",
-                PasswordHash = "",
-                Role = "agent",
                 CreatedAt = now,
             }).ToList();
             var kinds = new[] { ("x", "@bench"), ("facebook", "Bench page"), ("x", "@bench_help") };
             var created = kinds.Select(k => new Channel { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Kind = k.Item1, Name = k.Item2, CreatedAt = now }).ToList();
             db.Users.AddRange(agents);
+            db.Memberships.AddRange(agents.Select(a => new Membership { WorkspaceId = workspaceId, UserId = a.Id, Role = Roles.Agent, CreatedAt = now }));
             db.Channels.AddRange(created);
             await db.SaveChangesAsync();
             channels = [.. created.Select(c => c.Id)];

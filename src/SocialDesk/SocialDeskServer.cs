@@ -1,13 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Channels.Facebook;
 using SocialDesk.Features.Channels.X;
+using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Security;
+using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
+using SocialDesk.Features.Workspaces;
 
 namespace SocialDesk;
 
@@ -37,15 +42,14 @@ public static class SocialDeskServer
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RawEventWriter>());
         builder.Services.AddHostedService<RawEventProcessor>();
         builder.Services.AddHostedService<ReplySender>();
+        builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Retention")).Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be above zero.").ValidateOnStart();
+        builder.Services.AddHostedService<RetentionWorker>();
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddScoped<ChannelDirectory>();
         builder.Services.AddMemoryCache();
 
-        // No default scheme: a token is looked up only where an endpoint asks for authorization, never on webhooks.
-        builder.Services.AddAuthentication()
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser().Build());
+        builder.Services.AddSignIn();
+        builder.Services.AddSecurityHardening(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
@@ -58,8 +62,10 @@ public static class SocialDeskServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHardening();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapXWebhooks();
@@ -69,6 +75,13 @@ public static class SocialDeskServer
         app.MapConversationEndpoints();
         app.MapReplyEndpoints();
         app.MapReportEndpoints();
+        app.MapAuthEndpoints();
+        app.MapMemberEndpoints();
+        app.MapTeamEndpoints();
+        app.MapTokenEndpoints();
+        app.MapWorkspaceEndpoints();
+        app.MapAuditEndpoints();
+        app.MapContactEndpoints();
         return app;
     }
 

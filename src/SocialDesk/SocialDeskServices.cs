@@ -1,10 +1,12 @@
 using SocialDesk.Data;
+using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Channels.Facebook;
 using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Replies;
+using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
 using SocialDesk.Triage;
 
@@ -17,6 +19,9 @@ public static class SocialDeskServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSocialDeskDatabase(configuration);
+        services.AddAuditTrail();
+        services.AddChannelSecretProtection();
+        services.AddUserAccounts();
         services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));
         services.Configure<ReplyOptions>(configuration.GetSection("Replies"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));

@@ -1,21 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
 
 namespace SocialDesk.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>The one database: ASP.NET Core Identity's user tables beside every feature's entities.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
-    public DbSet<User> Users => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactIdentity> ContactIdentities => Set<ContactIdentity>();
@@ -26,8 +35,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ReportingEvent> ReportingEvents => Set<ReportingEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

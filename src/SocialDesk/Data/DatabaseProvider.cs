@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SocialDesk.Features.Audit;
 
 namespace SocialDesk.Data;
 
@@ -27,10 +28,10 @@ public static class DatabaseProvider
             {
                 case Sqlite:
                     options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
-                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<SqliteWriteGate>());
+                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<SqliteWriteGate>());
                     break;
                 case Postgres:
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations));
+                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(provided.GetRequiredService<AuditTrail>());
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use '{Sqlite}' or '{Postgres}'.");

@@ -12,18 +12,25 @@ public sealed class SharedDataFactAttribute : FactAttribute
     }
 }
 
-/// <summary>Finds ../shared/data, beside the repository that holds these tests.</summary>
+/// <summary>Finds the repository the tests run from, and ../shared/data beside it.</summary>
 public static class SharedData
 {
-    public static string PathOf(string relativePath)
+    /// <summary>The folder holding SocialDesk.slnx above the test binaries; null when the tests run elsewhere.</summary>
+    public static string? RepositoryRoot
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        get
         {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialDesk.slnx")))
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", relativePath));
+                if (File.Exists(Path.Combine(directory.FullName, "SocialDesk.slnx")))
+                {
+                    return directory.FullName;
+                }
             }
+
+            return null;
         }
-        return Path.GetFullPath(Path.Combine("..", "shared", "data", relativePath));
     }
+
+    public static string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(RepositoryRoot ?? ".", "..", "shared", "data", relativePath));
 }

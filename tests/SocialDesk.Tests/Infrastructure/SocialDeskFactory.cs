@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SocialDesk.Data;
+using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Users;
 
 namespace SocialDesk.Tests.Infrastructure;
 
@@ -19,6 +21,9 @@ namespace SocialDesk.Tests.Infrastructure;
 public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Token = "sd_test_token_for_the_integration_suite";
+    public const string AdminEmail = "admin@socialdesk.local";
+    public const string AdminPassword = "Correct-Horse-1";
+    public const string MemberPassword = "a-long-member-password";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
     private readonly string provider = Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite;
     private readonly string databaseName = $"socialdesk_test_{Guid.NewGuid():N}";
@@ -61,11 +66,16 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:SocialDesk", connectionString);
         builder.UseSetting("Bootstrap:ApiToken", Token);
-        builder.UseSetting("Bootstrap:AdminPassword", "Correct-Horse-1");
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Replies:PlatformTimeout", "00:00:01");
         builder.UseSetting("Replies:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Replies:Poll", "00:00:00.100");
+
+        // The suite is not throttled: the security tests set the limits they test.
+        builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("RateLimits:WebhooksPerMinute", "1000000");
     }
 
     public new async Task DisposeAsync()
@@ -180,4 +190,43 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         EventuallyAsync(() => ConversationsAsync(query), page => page.Total >= count);
 
     public static string Fixture(string path) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));
+
+    /// <summary>A person invited with the role by an admin session (the bootstrap token's workspace by default), who accepted and signed in.</summary>
+    public async Task<Member> JoinAsync(string role, HttpClient? admin = null)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@test.socialdesk.local";
+        var invited = await (admin ?? Api).PostAsJsonAsync("/api/v1/invitations", new { email, role });
+        invited.EnsureSuccessStatusCode();
+        var invitation = (await invited.Content.ReadFromJsonAsync<MemberEndpoints.InvitationCreated>(Json))!;
+        var accepted = await CreateClient().PostAsJsonAsync("/api/v1/invitations/accept", new { token = invitation.Token, displayName = $"A {role}", password = MemberPassword });
+        accepted.EnsureSuccessStatusCode();
+        var userId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
+        return new Member(await SignInAsync(email, MemberPassword), userId, email);
+    }
+
+    /// <summary>A browser-like client holding a session cookie, in the given workspace or the first one.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password, Guid? workspaceId = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, workspaceId });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>A second workspace with its own admin (who belongs to no other workspace), as a signed-in client.</summary>
+    public async Task<Member> OtherWorkspaceAdminAsync()
+    {
+        var created = await Api.PostAsJsonAsync("/api/v1/workspaces", new { name = $"Other {Guid.NewGuid():N}" });
+        created.EnsureSuccessStatusCode();
+        var workspaceId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var founder = await SignInAsync(AdminEmail, AdminPassword, workspaceId);
+        return await JoinAsync(Features.Workspaces.Roles.Admin, founder);
+    }
+
+    /// <summary>A member as a test acts through them: their signed-in client and who they are.</summary>
+    public sealed record Member(HttpClient Client, Guid UserId, string Email);
+
+    /// <summary>The bootstrap workspace's audit log, filtered by the query (<c>?action=conversation.assign&amp;entityId=...</c>).</summary>
+    public async Task<AuditEndpoints.AuditPage> AuditAsync(string query = "") =>
+        (await Api.GetFromJsonAsync<AuditEndpoints.AuditPage>($"/api/v1/audit{query}", Json))!;
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SocialDesk.Features.Channels;
 
@@ -15,6 +17,8 @@ public sealed class Channel
     public required string Kind { get; set; }
     public required string Name { get; set; }
     public Dictionary<string, string> Settings { get; set; } = [];
+
+    /// <summary>Tokens and signing secrets: encrypted at rest (<see cref="ChannelSecretProtection"/>), never returned by the API, never logged.</summary>
     public Dictionary<string, string> Secrets { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 
@@ -23,20 +27,24 @@ public sealed class Channel
         ?? throw new InvalidOperationException($"Channel {Id} has no setting '{key}'.");
 }
 
-internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+/// <summary>
+/// The table of channels. Its secrets column holds the application's Data Protection ciphertext, so the mapping needs the
+/// application's protector: <see cref="ChannelSecretProtection"/> applies it, once per key ring.
+/// </summary>
+internal static class ChannelConfiguration
 {
-    public void Configure(EntityTypeBuilder<Channel> builder)
+    public static void Configure(EntityTypeBuilder<Channel> builder, IDataProtector secretsProtector)
     {
         builder.Property(c => c.Kind).HasMaxLength(40);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Settings).HasConversion(DictionaryAsJson.Converter, DictionaryAsJson.Comparer);
-        builder.Property(c => c.Secrets).HasConversion(DictionaryAsJson.Converter, DictionaryAsJson.Comparer);
+        builder.Property(c => c.Secrets).HasConversion(new ChannelSecretProtection.Converter(secretsProtector), ChannelSecretProtection.Comparer);
         builder.HasIndex(c => c.WorkspaceId);
     }
 
     private static class DictionaryAsJson
     {
-        public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Dictionary<string, string>, string> Converter = new(
+        public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
             v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Channels;
@@ -11,11 +12,11 @@ public static class ChannelEndpoints
 {
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/channels").WithTags("Channels").RequireAuthorization();
-        api.MapPost("/", CreateAsync);
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
-        api.MapPatch("/{id:guid}", UpdateAsync);
+        var api = app.MapGroup("/api/v1/channels").WithTags("Channels").RequireRateLimiting(RateLimits.Api);
+        api.MapPost("/", CreateAsync).RequireAuthorization(Permissions.ChannelsManage);
+        api.MapGet("/", ListAsync).RequireAuthorization(Permissions.ChannelsRead);
+        api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Permissions.ChannelsRead);
+        api.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(Permissions.ChannelsManage);
         return app;
     }
 
@@ -107,9 +108,9 @@ public static class ChannelEndpoints
     private static ValidationProblem? Validate(IChannelConnector connector, string? name, Dictionary<string, string> settings)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Contains('\0', StringComparison.Ordinal))
         {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
+            errors["name"] = ["A name of 1 to 200 characters, without NUL (U+0000), is required."];
         }
 
         foreach (var setting in connector.Settings.Where(s => string.IsNullOrWhiteSpace(settings.GetValueOrDefault(s.Key))))

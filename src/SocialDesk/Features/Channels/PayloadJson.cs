@@ -10,7 +10,8 @@ public static class PayloadJson
     {
         try
         {
-            return JsonDocument.Parse(body);
+            // JSON may not start with a byte order mark, but readers may ignore one (RFC 8259): a signed delivery that has one is still read.
+            return JsonDocument.Parse(body.AsMemory().TrimStart('\uFEFF'));
         }
         catch (JsonException e)
         {
@@ -46,7 +47,7 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             null => null,
-            { ValueKind: JsonValueKind.String } value => value.GetString(),
+            { ValueKind: JsonValueKind.String } value => Text(value, $"{path}.{name}"),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a string."),
         };
 
@@ -58,10 +59,26 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             null => null,
-            { ValueKind: JsonValueKind.String } value when value.GetString()!.Length > 0 => value.GetString(),
+            { ValueKind: JsonValueKind.String } value when Text(value, $"{path}.{name}") is { Length: > 0 } id => id,
             { ValueKind: JsonValueKind.Number } value when value.TryGetUInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be an id (a non-empty string or a whole number)."),
         };
+
+    /// <summary>
+    /// A string's text. An escaped lone surrogate is valid JSON but no text: the payload is unreadable at that field.
+    /// A NUL is kept as U+FFFD, as invalid UTF-8 is, since PostgreSQL's text cannot hold it.
+    /// </summary>
+    private static string Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!.Replace('\0', '\uFFFD');
+        }
+        catch (InvalidOperationException)
+        {
+            throw new UnreadablePayloadException($"'{path}' is not valid text: it holds a lone UTF-16 surrogate.");
+        }
+    }
 
     public static long WholeNumber(this JsonElement parent, string name, string path) =>
         parent.Optional(name) switch

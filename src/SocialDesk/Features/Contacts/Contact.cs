@@ -10,6 +10,9 @@ public sealed class Contact
     public Guid WorkspaceId { get; set; }
     public required string DisplayName { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the contact's personal data was erased at their request; their conversations stay, as counts.</summary>
+    public DateTime? ErasedAt { get; set; }
     public List<ContactIdentity> Identities { get; set; } = [];
 }
 

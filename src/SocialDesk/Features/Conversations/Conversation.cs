@@ -30,6 +30,9 @@ public sealed class Conversation
     public ConversationStatus Status { get; set; }
     public Guid? AssigneeId { get; set; }
 
+    /// <summary>The team whose queue holds the conversation; its agents see it.</summary>
+    public Guid? TeamId { get; set; }
+
     /// <summary>Platform time of the customer's first message.</summary>
     public DateTime StartedAt { get; set; }
 
@@ -53,6 +56,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => new { c.WorkspaceId, c.LastActivityAt });
         builder.HasIndex(c => new { c.ContactId, c.ChannelId, c.Status });
+        builder.HasIndex(c => new { c.WorkspaceId, c.TeamId });
+        builder.HasOne<Teams.Team>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.SetNull);
         builder.OwnsOne(c => c.Triage, TriageLabels.Map);
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId);
         builder.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ConversationId);

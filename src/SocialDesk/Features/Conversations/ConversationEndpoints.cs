@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Triage;
 using SocialDesk.Features.Users;
 
@@ -13,17 +14,18 @@ public static class ConversationEndpoints
 
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization();
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{id:guid}", GetAsync);
-        api.MapPost("/{id:guid}/assign", AssignAsync);
-        api.MapPost("/{id:guid}/resolve", ResolveAsync);
-        api.MapPost("/{id:guid}/reopen", ReopenAsync);
-        api.MapPost("/{id:guid}/notes", AddNoteAsync);
+        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireRateLimiting(RateLimits.Api);
+        api.MapGet("/", ListAsync).RequireAuthorization(Permissions.ConversationsRead);
+        api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Permissions.ConversationsRead);
+        api.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(Permissions.ConversationsAssign);
+        api.MapPost("/{id:guid}/resolve", ResolveAsync).RequireAuthorization(Permissions.ConversationsWork);
+        api.MapPost("/{id:guid}/reopen", ReopenAsync).RequireAuthorization(Permissions.ConversationsWork);
+        api.MapPost("/{id:guid}/notes", AddNoteAsync).RequireAuthorization(Permissions.ConversationsWork);
         return app;
     }
 
-    public sealed record AssignRequest(Guid? AssigneeId);
+    /// <summary>The agent to assign (null: nobody) and, to hand the conversation over, the team whose queue takes it (absent: unchanged).</summary>
+    public sealed record AssignRequest(Guid? AssigneeId, Guid? TeamId = null);
 
     public sealed record NoteRequest(string? Text);
 
@@ -48,8 +50,7 @@ public static class ConversationEndpoints
         int? pageSize,
         CancellationToken cancellationToken)
     {
-        var workspaceId = caller.WorkspaceId();
-        var query = db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        var query = db.Visible(caller).AsNoTracking();
         if (!QueryFilter.TryParse<ConversationStatus>(status, out var wanted))
         {
             return TypedResults.Problem($"status must be one of: {QueryFilter.Names<ConversationStatus>()}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
@@ -140,31 +141,36 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
     {
-        var workspaceId = caller.WorkspaceId();
-        var conversation = await db.Conversations.AsNoTracking().AsSplitQuery()
+        var conversation = await db.Visible(caller).AsNoTracking().AsSplitQuery()
             .Include(c => c.Channel)
             .Include(c => c.Contact!).ThenInclude(c => c.Identities)
             .Include(c => c.Messages).ThenInclude(m => m.AuthorIdentity)
             .Include(c => c.Notes)
-            .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.Of(conversation));
     }
 
     private static async Task<IResult> AssignAsync(Guid id, AssignRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return NotFound(id);
         }
 
-        if (request.AssigneeId is { } assigneeId && !await db.Users.AnyAsync(u => u.Id == assigneeId && u.WorkspaceId == workspaceId, cancellationToken))
+        if (request.AssigneeId is { } assigneeId && !await db.Memberships.AnyAsync(m => m.UserId == assigneeId && m.WorkspaceId == workspaceId, cancellationToken))
         {
             return TypedResults.Problem($"There is no user {assigneeId} in this workspace.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown assignee");
         }
 
+        if (request.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId && t.WorkspaceId == workspaceId, cancellationToken))
+        {
+            return TypedResults.Problem($"There is no team {teamId} in this workspace.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown team");
+        }
+
         conversation.AssigneeId = request.AssigneeId;
+        conversation.TeamId = request.TeamId ?? conversation.TeamId;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -196,8 +202,7 @@ public static class ConversationEndpoints
     /// <summary>Applies a status change; asking for the status the conversation already has changes nothing and is not an error.</summary>
     private static async Task<IResult> ChangeStatusAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, Func<Conversation, bool> change, CancellationToken cancellationToken)
     {
-        var workspaceId = caller.WorkspaceId();
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return NotFound(id);
@@ -213,15 +218,15 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> AddNoteAsync(Guid id, NoteRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxNoteLength)
-        {
-            return TypedResults.Problem($"A note needs text, at most {MaxNoteLength} characters.", statusCode: StatusCodes.Status400BadRequest, title: "Bad note");
-        }
-
         var workspaceId = caller.WorkspaceId();
-        if (!await db.Conversations.AnyAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken))
+        if (!await db.Visible(caller).AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound(id);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxNoteLength || request.Text.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem($"A note needs text, at most {MaxNoteLength} characters, without NUL (U+0000).", statusCode: StatusCodes.Status400BadRequest, title: "Bad note");
         }
 
         var note = new Note

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Ingestion;
@@ -13,10 +14,10 @@ public static class IngestionEndpoints
 
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingestion").RequireAuthorization();
-        api.MapPost("/messages", AcceptMessagesAsync);
-        api.MapGet("/raw-events", ListRawEventsAsync);
-        api.MapPost("/raw-events/{id:long}/retry", RetryAsync);
+        var api = app.MapGroup("/api/v1").WithTags("Ingestion").RequireRateLimiting(RateLimits.Api);
+        api.MapPost("/messages", AcceptMessagesAsync).RequireAuthorization(Permissions.MessagesImport);
+        api.MapGet("/raw-events", ListRawEventsAsync).RequireAuthorization(Permissions.RawEventsManage);
+        api.MapPost("/raw-events/{id:long}/retry", RetryAsync).RequireAuthorization(Permissions.RawEventsManage);
         return app;
     }
 

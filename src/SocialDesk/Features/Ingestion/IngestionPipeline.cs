@@ -13,6 +13,8 @@ public sealed class IngestionPipeline(
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
+    private const int MaxIdLength = 100;
+    private const int MaxNameLength = 200;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>Processes up to <paramref name="batchSize"/> pending events; returns how many it claimed.</summary>
@@ -72,6 +74,11 @@ public sealed class IngestionPipeline(
                     throw new UnreadablePayloadException($"Message {unknown.PlatformMessageId} names channel {unknown.ChannelId}, which is not in this workspace.");
                 }
 
+                if (parsed.Messages.Select(Oversized).FirstOrDefault(problem => problem is not null) is { } oversized)
+                {
+                    throw new UnreadablePayloadException(oversized);
+                }
+
                 messages.AddRange(parsed.Messages);
                 outcomes.Add((rawEvent, parsed.IgnoredReason is null ? RawEventStatus.Processed : RawEventStatus.Ignored, parsed.IgnoredReason));
             }
@@ -105,6 +112,20 @@ public sealed class IngestionPipeline(
             .SetProperty(e => e.ProcessedAt, now)
             .SetProperty(e => e.LeaseOwner, (Guid?)null)
             .SetProperty(e => e.LeaseUntil, (DateTime?)null), cancellationToken);
+    }
+
+    // The columns' sizes: no platform sends longer values, and on PostgreSQL one would fail the whole batch.
+    private static string? Oversized(NormalisedMessage message)
+    {
+        var id = message.PlatformMessageId.Length > 40 ? message.PlatformMessageId[..40] + "…" : message.PlatformMessageId;
+        if (message.PlatformMessageId.Length > MaxIdLength || message.ReplyToPlatformMessageId?.Length > MaxIdLength)
+        {
+            return $"Message {id}: message ids are at most {MaxIdLength} characters.";
+        }
+
+        return new[] { message.Author, message.Recipient }.Any(a => a is not null && (a.PlatformUserId.Length > MaxIdLength || a.Handle?.Length > MaxNameLength || a.Name?.Length > MaxNameLength))
+            ? $"Message {id}: user ids are at most {MaxIdLength} characters, handles and names at most {MaxNameLength}."
+            : null;
     }
 
     private ParsedDelivery Parse(RawEvent rawEvent, Dictionary<Guid, Channel> channels)

@@ -58,6 +58,14 @@ public static class MessageBatch
             errors.Add("replyToPlatformMessageId must be at most 100 characters.");
         }
 
+        // PostgreSQL's text cannot hold a NUL, and no platform sends one.
+        string?[] texts = [message.PlatformMessageId, message.ReplyToPlatformMessageId, message.Text, message.Author?.Id, message.Author?.Handle, message.Author?.Name,
+            message.Recipient?.Id, message.Recipient?.Handle, message.Recipient?.Name];
+        if (texts.Any(t => t?.Contains('\0', StringComparison.Ordinal) == true))
+        {
+            errors.Add("No field may hold a NUL character (U+0000).");
+        }
+
         return errors;
     }
 

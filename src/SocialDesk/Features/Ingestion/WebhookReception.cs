@@ -34,7 +34,9 @@ public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter w
                 statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature");
         }
 
-        await writer.WriteAsync(new IncomingDelivery(channel.WorkspaceId, channel.Id, kind, System.Text.Encoding.UTF8.GetString(body)), cancellationToken);
+        // Kept as text: invalid UTF-8 becomes U+FFFD, and so does a NUL, which JSON never holds and PostgreSQL's text cannot.
+        var text = System.Text.Encoding.UTF8.GetString(body).Replace('\0', '\uFFFD');
+        await writer.WriteAsync(new IncomingDelivery(channel.WorkspaceId, channel.Id, kind, text), cancellationToken);
         return TypedResults.Ok();
     }
 

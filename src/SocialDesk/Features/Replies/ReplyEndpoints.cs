@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Replies;
@@ -14,7 +15,7 @@ public static class ReplyEndpoints
 {
     public static IEndpointRouteBuilder MapReplyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/conversations/{id:guid}/replies", ReplyAsync).WithTags("Conversations").RequireAuthorization();
+        app.MapPost("/api/v1/conversations/{id:guid}/replies", ReplyAsync).WithTags("Conversations").RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.ConversationsWork);
         return app;
     }
 
@@ -31,8 +32,7 @@ public static class ReplyEndpoints
         CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
-        var conversation = await db.Conversations.Include(c => c.Channel)
-            .FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
+        var conversation = await db.Visible(caller).Include(c => c.Channel).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
         {
             return ConversationEndpoints.NotFound(id);
@@ -45,9 +45,9 @@ public static class ReplyEndpoints
 
         var connector = connectors.Get(conversation.Channel!.Kind);
         var maxLength = connector.MaxReplyLength(request.Private);
-        if (string.IsNullOrWhiteSpace(request.Text) || new StringInfo(request.Text).LengthInTextElements > maxLength)
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Contains('\0', StringComparison.Ordinal) || new StringInfo(request.Text).LengthInTextElements > maxLength)
         {
-            return Problem($"A {(request.Private ? "private" : "public")} {connector.Kind} reply needs text, at most {maxLength} characters.");
+            return Problem($"A {(request.Private ? "private" : "public")} {connector.Kind} reply needs text, at most {maxLength} characters, without NUL (U+0000).");
         }
 
         // The reply answers the customer's latest message of the same kind: a post or comment publicly, any message privately.

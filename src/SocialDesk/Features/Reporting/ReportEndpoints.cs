@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Reporting;
@@ -17,7 +18,7 @@ public static class ReportEndpoints
 
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.ReportsRead);
         api.MapGet("/overview", OverviewAsync);
         api.MapGet("/agents", AgentsAsync);
         api.MapGet("/volumes/{dimension}", VolumesAsync);
@@ -53,7 +54,7 @@ public static class ReportEndpoints
         var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
         var agents = current.Agents.Concat(previous.Agents).Concat(yearBefore.Agents).Distinct().ToList();
         var names = await db.Users.AsNoTracking()
-            .Where(u => u.WorkspaceId == workspaceId && agents.Contains(u.Id))
+            .Where(u => agents.Contains(u.Id) && db.Memberships.Any(m => m.UserId == u.Id && m.WorkspaceId == workspaceId))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var rows = agents
             .Select(agent => new AgentRow(

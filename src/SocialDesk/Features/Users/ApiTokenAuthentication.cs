@@ -14,10 +14,13 @@ public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AppDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AppDbContext db,
+    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
-    public const string WorkspaceClaim = "workspace";
+
+    // Last use is recorded at most this often, so that a busy token does not write on every request.
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -34,25 +37,25 @@ public sealed class ApiTokenAuthentication(
         var hash = Hash(header["Bearer ".Length..].Trim());
         var token = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.WorkspaceId })
+            .Select(t => new { t.Id, t.UserId, t.WorkspaceId, t.Scopes, t.LastUsedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (token is null)
         {
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString()), new Claim(WorkspaceClaim, token.WorkspaceId.ToString())],
-            SchemeName);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAt is null || token.LastUsedAt < now - LastUseResolution)
+        {
+            var from = Context.Connection.RemoteIpAddress?.ToString();
+            await db.ApiTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now).SetProperty(t => t.LastUsedFrom, from), Context.RequestAborted);
+        }
+
+        var scopes = token.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(scope => new Claim(CallerClaims.Scope, scope));
+        var identity = CallerClaims.Identity(token.UserId, token.WorkspaceId, SchemeName, [new Claim(CallerClaims.Token, token.Id.ToString()), .. scopes]);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
-public static class CallerClaims
-{
-    public static Guid WorkspaceId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ApiTokenAuthentication.WorkspaceClaim)!);
-
-    public static Guid UserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }

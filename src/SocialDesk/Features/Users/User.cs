@@ -1,17 +1,22 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SocialDesk.Features.Users;
 
-/// <summary>A person who works in a workspace: agents are assigned conversations and write replies.</summary>
-public sealed class User
+/// <summary>
+/// A person who signs in, with ASP.NET Core Identity's password hash, lockout and second factor; what they may do is
+/// their <see cref="Workspaces.Membership"/> role in each workspace they belong to.
+/// </summary>
+public sealed class User : IdentityUser<Guid>
 {
-    public Guid Id { get; set; }
-    public Guid WorkspaceId { get; set; }
-    public required string Email { get; set; }
     public required string DisplayName { get; set; }
-    public required string PasswordHash { get; set; }
-    public required string Role { get; set; }
+
+    /// <summary>The language of the web app: <c>en</c> or <c>fr</c>; null follows the browser.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>IANA time zone in which the user reads times; null for the team's.</summary>
+    public string? TimeZone { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -19,10 +24,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> builder)
     {
-        builder.Property(u => u.Email).HasMaxLength(320);
+        builder.ToTable("Users");
+        builder.Property(u => u.Email).HasMaxLength(256);
         builder.Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Property(u => u.Role).HasMaxLength(40);
+        builder.Property(u => u.Language).HasMaxLength(10);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasIndex(u => u.Email).IsUnique();
-        builder.HasIndex(u => u.WorkspaceId);
     }
 }

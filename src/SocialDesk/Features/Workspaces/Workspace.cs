@@ -9,6 +9,9 @@ public sealed class Workspace
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Message text older than this many days is deleted by the retention worker; null keeps it.</summary>
+    public int? RetentionDays { get; set; }
 }
 
 internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>

@@ -15,7 +15,7 @@ public sealed class BootstrapOptions
 }
 
 /// <summary>On an empty database, creates the first workspace with its admin and API token; what is not configured is generated and printed once.</summary>
-public sealed class WorkspaceBootstrap(AppDbContext db, TimeProvider time, IOptions<BootstrapOptions> options)
+public sealed class WorkspaceBootstrap(AppDbContext db, UserManager<User> users, TimeProvider time, IOptions<BootstrapOptions> options)
 {
     public async Task<Workspace> EnsureAsync(CancellationToken cancellationToken)
     {
@@ -28,21 +28,17 @@ public sealed class WorkspaceBootstrap(AppDbContext db, TimeProvider time, IOpti
         var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         var workspace = new Workspace { Id = Guid.CreateVersion7(), Name = settings.WorkspaceName, CreatedAt = now };
-        var admin = new User
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = workspace.Id,
-            Email = settings.AdminEmail,
-            DisplayName = "Administrator",
-            Role = "admin",
-            PasswordHash = "",
-            CreatedAt = now,
-        };
+        var admin = new User { Id = Guid.CreateVersion7(), UserName = settings.AdminEmail, Email = settings.AdminEmail, DisplayName = "Administrator", CreatedAt = now };
         var password = settings.AdminPassword ?? ApiTokenAuthentication.NewToken()[3..19];
-        admin.PasswordHash = new PasswordHasher<User>().HashPassword(admin, password);
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"The bootstrap admin could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+
         var token = settings.ApiToken ?? ApiTokenAuthentication.NewToken();
         db.Workspaces.Add(workspace);
-        db.Users.Add(admin);
+        db.Memberships.Add(new Membership { WorkspaceId = workspace.Id, UserId = admin.Id, Role = Roles.Admin, CreatedAt = now });
         db.ApiTokens.Add(new ApiToken
         {
             Id = Guid.CreateVersion7(),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Security;
 
 namespace SocialDesk.Features.Channels.Facebook;
 
@@ -10,7 +11,7 @@ public static class MetaWebhookEndpoints
 
     public static IEndpointRouteBuilder MapMetaWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks").AllowAnonymous();
+        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
         group.MapGet("/{channelId:guid}", async Task<IResult> (
             Guid channelId,
             [FromQuery(Name = "hub.mode")] string? mode,

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Security;
 
 namespace SocialDesk.Features.Channels.X;
 
@@ -12,7 +13,7 @@ public static class XWebhookEndpoints
 
     public static IEndpointRouteBuilder MapXWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous();
+        var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
         group.MapGet("/{channelId:guid}", async Task<IResult> (Guid channelId, [FromQuery(Name = "crc_token")] string? crcToken, WebhookReception reception, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrEmpty(crcToken))

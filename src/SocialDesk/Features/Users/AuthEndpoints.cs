@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Security;
+
+namespace SocialDesk.Features.Users;
+
+/// <summary>Signing in and out of a browser session, and one's own account: profile, password, second factor, workspace.</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Account");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(Permissions.Profile).RequireRateLimiting(RateLimits.Api);
+
+        var me = app.MapGroup("/api/v1/me").WithTags("Account").RequireAuthorization(Permissions.Profile).RequireRateLimiting(RateLimits.Api);
+        me.MapGet("/", MeAsync);
+        me.MapPatch("/", UpdateProfileAsync);
+        me.MapPost("/password", ChangePasswordAsync);
+        me.MapPost("/workspace", SwitchWorkspaceAsync);
+        me.MapPost("/two-factor", SetUpTwoFactorAsync);
+        me.MapPost("/two-factor/enable", EnableTwoFactorAsync);
+        me.MapPost("/two-factor/disable", DisableTwoFactorAsync);
+        return app;
+    }
+
+    public sealed record LoginRequest(string? Email, string? Password, string? Code, Guid? WorkspaceId);
+
+    public sealed record WorkspaceView(Guid Id, string Name, string Role);
+
+    public sealed record MeView(Guid Id, string Email, string DisplayName, string? Language, string? TimeZone, bool TwoFactorEnabled, Guid WorkspaceId, string? Role, IReadOnlyList<WorkspaceView> Workspaces);
+
+    public sealed record ProfileRequest(string? DisplayName, string? Language, string? TimeZone);
+
+    public sealed record PasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record WorkspaceRequest(Guid WorkspaceId);
+
+    public sealed record CodeRequest(string? Code);
+
+    public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
+
+    private static readonly string[] Languages = ["en", "fr"];
+
+    /// <summary>
+    /// Checks the password (and the authenticator code once a second factor is on); five failures in a row lock the
+    /// account for 15 minutes. On success, a session cookie for the asked workspace, or the first one.
+    /// </summary>
+    private static async Task<IResult> LoginAsync(LoginRequest request, UserManager<User> users, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Bad request", "email and password are required.");
+        }
+
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null)
+        {
+            return WrongCredentials();
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Locked(user);
+        }
+
+        if (!await users.CheckPasswordAsync(user, request.Password))
+        {
+            await users.AccessFailedAsync(user);
+            return await users.IsLockedOutAsync(user) ? Locked(user) : WrongCredentials();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return TypedResults.Problem("This account has a second factor: send the code of the authenticator app as \"code\".",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Code required", extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
+            }
+
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, request.Code.Replace(" ", "", StringComparison.Ordinal)))
+            {
+                await users.AccessFailedAsync(user);
+                return await users.IsLockedOutAsync(user) ? Locked(user) : Problem(StatusCodes.Status401Unauthorized, "Wrong code", "The authenticator code is wrong or expired.");
+            }
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var workspaces = await WorkspacesOfAsync(db, user.Id, cancellationToken);
+        var workspace = request.WorkspaceId is { } asked ? workspaces.FirstOrDefault(w => w.Id == asked) : workspaces.FirstOrDefault();
+        if (workspace is null)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "No workspace", request.WorkspaceId is null
+                ? "This account belongs to no workspace yet: ask an admin for an invitation."
+                : $"This account is not a member of workspace {request.WorkspaceId}.");
+        }
+
+        await SignInAsync(http, user.Id, workspace.Id);
+        return TypedResults.Ok(View(user, workspace.Id, workspace.Role, workspaces));
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await http.SignOutAsync(UserAccounts.SessionScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> MeAsync(ClaimsPrincipal caller, UserManager<User> users, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(caller.UserId().ToString());
+        return user is null
+            ? Problem(StatusCodes.Status404NotFound, "Unknown user", "This account no longer exists.")
+            : TypedResults.Ok(View(user, caller.WorkspaceId(), caller.Role(), await WorkspacesOfAsync(db, user.Id, cancellationToken)));
+    }
+
+    private static async Task<IResult> UpdateProfileAsync(ProfileRequest request, ClaimsPrincipal caller, UserManager<User> users, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        if (request.DisplayName is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Contains('\0', StringComparison.Ordinal)))
+        {
+            errors.Add("displayName must be 1 to 200 characters.");
+        }
+
+        if (request.Language is { } language && !Languages.Contains(language))
+        {
+            errors.Add($"language must be one of: {string.Join(", ", Languages)}.");
+        }
+
+        if (request.TimeZone is { } zone && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+        {
+            errors.Add($"timeZone '{zone}' is not an IANA time zone (e.g. Europe/Paris).");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Bad profile", string.Join(" ", errors));
+        }
+
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        user.DisplayName = request.DisplayName?.Trim() ?? user.DisplayName;
+        user.Language = request.Language ?? user.Language;
+        user.TimeZone = request.TimeZone ?? user.TimeZone;
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(View(user, caller.WorkspaceId(), caller.Role(), await WorkspacesOfAsync(db, user.Id, cancellationToken)));
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(PasswordRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    {
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        var changed = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
+        return changed.Succeeded ? TypedResults.NoContent() : Refused(changed, "Password not changed");
+    }
+
+    /// <summary>Moves the session to another of one's workspaces; a token stays in the workspace it was made for.</summary>
+    private static async Task<IResult> SwitchWorkspaceAsync(WorkspaceRequest request, ClaimsPrincipal caller, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (caller.TokenId() is not null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Token", "An API token belongs to one workspace; make a token in the other workspace instead.");
+        }
+
+        var workspaces = await WorkspacesOfAsync(db, caller.UserId(), cancellationToken);
+        var workspace = workspaces.FirstOrDefault(w => w.Id == request.WorkspaceId);
+        if (workspace is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown workspace", $"You are not a member of workspace {request.WorkspaceId}.");
+        }
+
+        await SignInAsync(http, caller.UserId(), workspace.Id);
+        return TypedResults.Ok(workspace);
+    }
+
+    /// <summary>A new authenticator key, to scan; the second factor is on once a code from it is confirmed.</summary>
+    private static async Task<IResult> SetUpTwoFactorAsync(ClaimsPrincipal caller, UserManager<User> users)
+    {
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        if (user.TwoFactorEnabled)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Already on", "The second factor is already on; disable it first to change the key.");
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        var uri = $"otpauth://totp/SocialDesk:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=SocialDesk&digits=6";
+        return TypedResults.Ok(new TwoFactorSetup(key, uri));
+    }
+
+    private static async Task<IResult> EnableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    {
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        if (await users.GetAuthenticatorKeyAsync(user) is null)
+        {
+            return Problem(StatusCodes.Status409Conflict, "No key", "Set up the authenticator first (POST /api/v1/me/two-factor).");
+        }
+
+        if (!await VerifyCodeAsync(users, user, request.Code))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Wrong code", "The authenticator code is wrong or expired.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> DisableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    {
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        if (!user.TwoFactorEnabled)
+        {
+            return TypedResults.NoContent();
+        }
+
+        if (!await VerifyCodeAsync(users, user, request.Code))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Wrong code", "The authenticator code is wrong or expired.");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<bool> VerifyCodeAsync(UserManager<User> users, User user, string? code) =>
+        !string.IsNullOrWhiteSpace(code)
+        && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal));
+
+    public static Task<List<WorkspaceView>> WorkspacesOfAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { w.Id, w.Name, m.Role })
+            .OrderBy(w => w.Name)
+            .Select(w => new WorkspaceView(w.Id, w.Name, w.Role))
+            .ToListAsync(cancellationToken);
+
+    private static Task SignInAsync(HttpContext http, Guid userId, Guid workspaceId) =>
+        http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme)));
+
+    private static MeView View(User user, Guid workspaceId, string? role, IReadOnlyList<WorkspaceView> workspaces) =>
+        new(user.Id, user.Email!, user.DisplayName, user.Language, user.TimeZone, user.TwoFactorEnabled, workspaceId, role, workspaces);
+
+    private static IResult WrongCredentials() => Problem(StatusCodes.Status401Unauthorized, "Wrong credentials", "The email or the password is wrong.");
+
+    private static IResult Locked(User user) => Problem(StatusCodes.Status423Locked, "Account locked",
+        $"Too many failed sign-ins: the account is locked until {user.LockoutEnd:u}.");
+
+    public static IResult Refused(IdentityResult result, string title) =>
+        Problem(StatusCodes.Status400BadRequest, title, string.Join(" ", result.Errors.Select(e => e.Description)));
+
+    public static IResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+
+namespace SocialDesk.Features.Users;
+
+/// <summary>Who is calling: the user, the workspace they act in, and (through a token) the token and its scopes.</summary>
+public static class CallerClaims
+{
+    public const string Workspace = "workspace";
+    public const string Token = "token";
+    public const string Scope = "scope";
+
+    public static Guid WorkspaceId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(Workspace)!);
+
+    public static Guid UserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static Guid? TokenId(this ClaimsPrincipal user) => user.FindFirstValue(Token) is { } token ? Guid.Parse(token) : null;
+
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
+
+    public static ClaimsIdentity Identity(Guid userId, Guid workspaceId, string scheme, IEnumerable<Claim>? more = null) =>
+        new([new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(Workspace, workspaceId.ToString()), .. more ?? []], scheme);
+}
+
+/// <summary>
+/// Adds the caller's role in their current workspace, read afresh on every request, whether they came with a session
+/// or a token: a role changed or a membership removed takes effect at once. Without a membership there is no role,
+/// and every permission is refused.
+/// </summary>
+public sealed class MembershipClaims(AppDbContext db) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity
+            || principal.HasClaim(c => c.Type == ClaimTypes.Role)
+            || !Guid.TryParse(principal.FindFirstValue(CallerClaims.Workspace), out var workspaceId)
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return principal;
+        }
+
+        var role = await db.Memberships.AsNoTracking()
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
+            .Select(m => m.Role)
+            .FirstOrDefaultAsync();
+        if (role is not null)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+
+        return principal;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using SocialDesk.Features.Security;
+
+namespace SocialDesk.Tests.Security;
+
+/// <summary>The server with every log line it writes kept, at every level, to look for what must never be written.</summary>
+public sealed class LoggedApp : SocialDeskFactory
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+    }
+}
+
+/// <summary>A server with a key ring of its own, in the folder the test names.</summary>
+public sealed class KeyRingApp(string keysPath) : SocialDeskFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(KeyRing.KeysPathKey, keysPath);
+    }
+}
+
+/// <summary>A server with one allowance set low, so that a test reaches it in a few requests.</summary>
+public abstract class LimitedApp(string setting, int perMinute) : SocialDeskFactory
+{
+    public int PerMinute => perMinute;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(setting, perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+public sealed class WebhookLimitApp() : LimitedApp("RateLimits:WebhooksPerMinute", 5);
+
+public sealed class ApiLimitApp() : LimitedApp("RateLimits:ApiPerMinute", 10);
+
+/// <summary>Keeps every message, structured value, scope and exception written, from every category.</summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Text)> lines = new();
+    private IExternalScopeProvider? scopes;
+
+    public IReadOnlyCollection<(LogLevel Level, string Text)> Lines => lines;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => logs.scopes?.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = new StringBuilder($"{category}: {formatter(state, exception)} {exception}");
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    line.Append(' ').Append(key).Append('=').Append(value);
+                }
+            }
+
+            logs.scopes?.ForEachScope((scope, text) => text.Append(" scope: ").Append(scope), line);
+            logs.lines.Enqueue((logLevel, line.ToString()));
+        }
+    }
+}
