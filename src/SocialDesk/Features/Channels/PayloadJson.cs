@@ -84,7 +84,7 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var number) => number,
-            { ValueKind: JsonValueKind.String } value when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            { ValueKind: JsonValueKind.String } value when long.TryParse(Text(value, $"{path}.{name}"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
             null => throw new UnreadablePayloadException($"'{path}.{name}' is missing."),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a whole number."),
         };

@@ -63,7 +63,7 @@ public static class IngestionEndpoints
                     rejected.Add(new RejectedMessage(i, errors));
                 }
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
                 rejected.Add(new RejectedMessage(i, [$"The message does not have the expected shape: {e.Message}"]));
             }

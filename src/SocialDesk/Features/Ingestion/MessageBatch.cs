@@ -76,7 +76,8 @@ public static class MessageBatch
         {
             messages = JsonSerializer.Deserialize<List<IncomingMessage>>(body, Json) ?? [];
         }
-        catch (JsonException e)
+        // An escaped lone surrogate is valid JSON but no text: the reader refuses it as an invalid operation.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new UnreadablePayloadException($"The batch is not a list of messages: {e.Message}");
         }

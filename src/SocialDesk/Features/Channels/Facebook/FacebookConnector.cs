@@ -119,7 +119,7 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
         value.Optional("created_time") switch
         {
             { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) => DateTime.UnixEpoch.AddSeconds(seconds),
-            { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at.UtcDateTime,
+            { ValueKind: JsonValueKind.String } when DateTimeOffset.TryParse(value.RequiredString("created_time", path), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at.UtcDateTime,
             null => throw new UnreadablePayloadException($"'{path}.created_time' is missing."),
             _ => throw new UnreadablePayloadException($"'{path}.created_time' must be Unix seconds or an ISO 8601 time."),
         };
