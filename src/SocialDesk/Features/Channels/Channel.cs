@@ -42,15 +42,20 @@ internal static class ChannelConfiguration
         builder.HasIndex(c => c.WorkspaceId);
     }
 
-    private static class DictionaryAsJson
-    {
-        public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
+}
 
-        public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
-            (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-            v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-            v => new Dictionary<string, string>(v));
-    }
+/// <summary>A channel's settings (and, under encryption, its secrets) as the JSON object they are stored as.</summary>
+internal static class DictionaryAsJson
+{
+    public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(v => Write(v), v => Read(v));
+
+    public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
+        (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+        v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+        v => new Dictionary<string, string>(v));
+
+    public static string Write(Dictionary<string, string> values) => JsonSerializer.Serialize(values, JsonSerializerOptions.Default);
+
+    public static Dictionary<string, string> Read(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? [];
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -50,14 +49,11 @@ public static class ChannelSecretProtection
     public sealed class PlaintextSecrets(IDictionary<string, string> secrets) : Dictionary<string, string>(secrets);
 
     internal static string Protect(IDataProtector protector, Dictionary<string, string> secrets) =>
-        protector.Protect(JsonSerializer.Serialize(secrets, JsonSerializerOptions.Default));
+        protector.Protect(DictionaryAsJson.Write(secrets));
 
     // Ciphertext is base64url, so a column that starts as a JSON object is a row written before encryption.
     internal static Dictionary<string, string> Unprotect(IDataProtector protector, string stored) =>
-        stored.TrimStart().StartsWith('{') ? new PlaintextSecrets(Read(stored)) : Read(protector.Unprotect(stored));
-
-    private static Dictionary<string, string> Read(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? [];
+        stored.TrimStart().StartsWith('{') ? new PlaintextSecrets(DictionaryAsJson.Read(stored)) : DictionaryAsJson.Read(protector.Unprotect(stored));
 
     // The context's services fall back to the application's, where the key ring is.
     private static IDataProtectionProvider KeyRingOf(DbContext context) => context.GetService<IDataProtectionProvider>();
