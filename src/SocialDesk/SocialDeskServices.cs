@@ -5,6 +5,7 @@ using SocialDesk.Features.Channels.Facebook;
 using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Live;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
@@ -20,6 +21,8 @@ public static class SocialDeskServices
         services.AddSingleton(TimeProvider.System);
         services.AddSocialDeskDatabase(configuration);
         services.AddAuditTrail();
+        services.AddSingleton<ConversationChanges>();
+        services.AddSingleton<ConversationChangeFeed>();
         services.AddChannelSecretProtection();
         services.AddUserAccounts();
         services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SocialDesk.Features.Audit;
+using SocialDesk.Features.Live;
 
 namespace SocialDesk.Data;
 
@@ -28,10 +29,11 @@ public static class DatabaseProvider
             {
                 case Sqlite:
                     options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
-                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<SqliteWriteGate>());
+                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<SqliteWriteGate>(), provided.GetRequiredService<ConversationChangeFeed>());
                     break;
                 case Postgres:
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(provided.GetRequiredService<AuditTrail>());
+                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations))
+                        .AddInterceptors(provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<ConversationChangeFeed>());
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use '{Sqlite}' or '{Postgres}'.");
