@@ -7,9 +7,12 @@ using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Notifications;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Routing;
 using SocialDesk.Features.Security;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
@@ -44,6 +47,12 @@ public static class SocialDeskServer
         builder.Services.AddHostedService<ReplySender>();
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Retention")).Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be above zero.").ValidateOnStart();
         builder.Services.AddHostedService<RetentionWorker>();
+        builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection("Sla"));
+        builder.Services.AddSingleton<SlaWorker>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaWorker>());
+        builder.Services.Configure<RoutingOptions>(builder.Configuration.GetSection("Routing"));
+        builder.Services.AddSingleton<RoutingWorker>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<RoutingWorker>());
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddScoped<ChannelDirectory>();
         builder.Services.AddMemoryCache();
@@ -82,6 +91,9 @@ public static class SocialDeskServer
         app.MapWorkspaceEndpoints();
         app.MapAuditEndpoints();
         app.MapContactEndpoints();
+        app.MapSlaEndpoints();
+        app.MapRoutingEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 

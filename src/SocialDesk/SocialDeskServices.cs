@@ -7,6 +7,7 @@ using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Replies;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
 using SocialDesk.Triage;
@@ -23,6 +24,9 @@ public static class SocialDeskServices
         services.AddAuditTrail();
         services.AddSingleton<ConversationChanges>();
         services.AddSingleton<ConversationChangeFeed>();
+        services.AddSingleton<WorkspaceRulesCache>();
+        services.AddSingleton<WorkspaceRulesReload>();
+        services.AddScoped<SlaClock>();
         services.AddChannelSecretProtection();
         services.AddUserAccounts();
         services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));
@@ -58,6 +62,7 @@ public static class SocialDeskServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseProvider.MigrateAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkspaceRulesCache>().LoadAllAsync(db, cancellationToken);
         var workspace = await scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>().EnsureAsync(cancellationToken);
         if (demo)
         {

@@ -7,8 +7,10 @@ using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Notifications;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
@@ -34,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ReportingEvent> ReportingEvents => Set<ReportingEvent>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaCalendar> SlaCalendars => Set<SlaCalendar>();
+    public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Live;
+using SocialDesk.Features.Sla;
 
 namespace SocialDesk.Data;
 
@@ -29,11 +30,11 @@ public static class DatabaseProvider
             {
                 case Sqlite:
                     options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations))
-                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<SqliteWriteGate>(), provided.GetRequiredService<ConversationChangeFeed>());
+                        .AddInterceptors(SqlitePragmas.Instance, provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<SqliteWriteGate>(), provided.GetRequiredService<ConversationChangeFeed>(), provided.GetRequiredService<WorkspaceRulesReload>());
                     break;
                 case Postgres:
                     options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations))
-                        .AddInterceptors(provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<ConversationChangeFeed>());
+                        .AddInterceptors(provided.GetRequiredService<AuditTrail>(), provided.GetRequiredService<ConversationChangeFeed>(), provided.GetRequiredService<WorkspaceRulesReload>());
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use '{Sqlite}' or '{Postgres}'.");

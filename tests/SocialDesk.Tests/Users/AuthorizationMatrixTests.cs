@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Features.Notifications;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
 
@@ -145,6 +147,28 @@ public sealed partial class AuthorizationMatrixTests(SocialDeskFactory app) : IC
         return table.ToString();
     }
 
+    /// <summary>A notification for the bootstrap admin, as an SLA breach would leave.</summary>
+    private async Task<Guid> NotificationAsync(Guid conversationId)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = SocialDeskFactory.Database(scope);
+        var conversation = await db.Conversations.FindAsync(conversationId);
+        var admin = await db.Users.SingleAsync(u => u.Email == SocialDeskFactory.AdminEmail);
+        var notification = new Notification
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = conversation!.WorkspaceId,
+            UserId = admin.Id,
+            ConversationId = conversationId,
+            Kind = "sla_breached",
+            Text = "SLA breached.",
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync();
+        return notification.Id;
+    }
+
     private async Task<Dictionary<string, string>> WorkspaceWithOneOfEverythingAsync()
     {
         var channel = await app.CreateXChannelAsync();
@@ -155,8 +179,13 @@ public sealed partial class AuthorizationMatrixTests(SocialDeskFactory app) : IC
         var invitation = await (await app.Api.PostAsJsonAsync("/api/v1/invitations", new { email = "later@test.socialdesk.local", role = Roles.Agent })).Content.ReadFromJsonAsync<JsonElement>();
         var token = await (await app.Api.PostAsJsonAsync("/api/v1/tokens", new { name = "matrix" })).Content.ReadFromJsonAsync<JsonElement>();
         var rawEvent = await app.Api.GetFromJsonAsync<JsonElement>("/api/v1/raw-events?pageSize=1");
+        var policy = await (await app.Api.PostAsJsonAsync("/api/v1/sla/policies", new { name = $"Policy {Guid.NewGuid():N}", firstResponseMinutes = 30 })).Content.ReadFromJsonAsync<JsonElement>();
+        var calendar = await (await app.Api.PostAsJsonAsync("/api/v1/sla/calendars", new { name = $"Calendar {Guid.NewGuid():N}", definition = new { alwaysOpen = true } })).Content.ReadFromJsonAsync<JsonElement>();
         return new Dictionary<string, string>
         {
+            ["sla.policyId"] = policy.GetProperty("id").GetString()!,
+            ["sla.calendarId"] = calendar.GetProperty("id").GetString()!,
+            ["notifications.id"] = (await NotificationAsync(conversation.Id)).ToString(),
             ["conversations.id"] = conversation.Id.ToString(),
             ["channels.id"] = channel.Id.ToString(),
             ["contacts.id"] = conversation.ContactId.ToString(),

@@ -13,6 +13,9 @@ public sealed class Contact
 
     /// <summary>When the contact's personal data was erased at their request; their conversations stay, as counts.</summary>
     public DateTime? ErasedAt { get; set; }
+
+    /// <summary>Labels agents give the customer (<c>vip</c>, <c>press</c>): SLA policies may choose by them.</summary>
+    public List<string> Tags { get; set; } = [];
     public List<ContactIdentity> Identities { get; set; } = [];
 }
 

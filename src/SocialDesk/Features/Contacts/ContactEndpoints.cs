@@ -8,6 +8,7 @@ using SocialDesk.Data;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Security;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Contacts;
@@ -44,7 +45,7 @@ public static class ContactEndpoints
     public sealed record OutboxView(Guid MessageId, int Attempts, DateTime NextAttemptAt, string? LastError, DateTime CreatedAt, DateTime? CompletedAt);
 
     private static async Task<IResult> ExportAsync(
-        Guid id, ClaimsPrincipal caller, HttpContext http, AppDbContext db, TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, HttpContext http, AppDbContext db, WorkspaceRulesCache rules, TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Identities).FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
@@ -79,7 +80,7 @@ public static class ContactEndpoints
             contact.CreatedAt,
             contact.ErasedAt,
             ContactView.Of(contact).Identities,
-            [.. conversations.Select(ConversationDetail.Of)],
+            [.. conversations.Select(c => ConversationDetail.Of(c, rules.For(workspaceId), now))],
             [.. outbox.Select(o => new OutboxView(o.MessageId, o.Attempts, o.NextAttemptAt, o.LastError, o.CreatedAt, o.CompletedAt))],
             [.. elsewhere.Select(MessageView.Of)],
             await AuditEndpoints.AboutAsync(db, workspaceId, about, cancellationToken));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Triage;
 using SocialDesk.Features.Users;
 
@@ -35,17 +36,25 @@ public static class ConversationEndpoints
     /// <summary>The triage filters of the conversation list.</summary>
     public sealed record TriageFilter(bool? Actionable, string? Sentiment, string? Intent, string? Topic, string? Language);
 
+    /// <summary>The work filters and order of the conversation list.</summary>
+    public sealed record WorkFilter(string? Priority, string? Sla, Guid? Team, string? Sort);
+
     /// <summary>
     /// Filters: <c>status</c> (open, pending, resolved), <c>channel</c> (id), <c>assignee</c> (a user id, <c>me</c> or <c>none</c>),
+    /// <c>team</c> (id), <c>priority</c>, <c>sla</c> (a target state some target is in: active, warning, met, breached),
     /// and by triage: <c>actionable</c>, <c>sentiment</c>, <c>intent</c>, <c>topic</c>, <c>language</c>.
+    /// Order: <c>sort=recent</c> (last activity first, the default) or <c>sort=priority</c> (most pressing first).
     /// </summary>
     private static async Task<IResult> ListAsync(
         ClaimsPrincipal caller,
         AppDbContext db,
+        WorkspaceRulesCache rules,
+        TimeProvider time,
         string? status,
         Guid? channel,
         string? assignee,
         [AsParameters] TriageFilter triage,
+        [AsParameters] WorkFilter work,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
@@ -113,10 +122,37 @@ public static class ConversationEndpoints
             query = query.Where(c => c.Triage!.Topics.Contains(pattern));
         }
 
+        if (!QueryFilter.TryParse<ConversationPriority>(work.Priority, out var priority) || !QueryFilter.TryParse<SlaTargetState>(work.Sla, out var slaState)
+            || work.Sort is not (null or "recent" or "priority"))
+        {
+            return TypedResults.Problem(
+                $"priority must be one of: {QueryFilter.Names<ConversationPriority>()}; sla one of: {QueryFilter.Names<SlaTargetState>()}; sort recent or priority.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+        }
+
+        if (priority is not null)
+        {
+            query = query.Where(c => c.Priority == priority);
+        }
+
+        if (slaState is not null)
+        {
+            query = query.Where(c => c.FirstResponseState == slaState || c.NextResponseState == slaState || c.ResolutionState == slaState);
+        }
+
+        if (work.Team is not null)
+        {
+            query = query.Where(c => c.TeamId == work.Team);
+        }
+
         var (skip, take) = Paging.Of(page, pageSize);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(c => c.LastActivityAt).ThenBy(c => c.Id)
+        var now = time.GetUtcNow().UtcDateTime;
+        var workspaceRules = rules.For(caller.WorkspaceId());
+        var ordered = work.Sort == "priority"
+            ? query.OrderBy(c => c.RankAt).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.LastActivityAt).ThenBy(c => c.Id);
+        var items = await ordered
             .Skip(skip).Take(take)
             .Select(c => new ConversationSummary(
                 c.Id,
@@ -134,12 +170,16 @@ public static class ConversationEndpoints
                 c.LastActivityAt,
                 c.FirstResponseAt,
                 c.ResolvedAt,
-                c.ReopenCount))
+                c.ReopenCount,
+                c.Priority,
+                PriorityScore.At(c.RankAt, now),
+                c.TeamId,
+                SlaView.Of(c, workspaceRules, now)))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new ConversationPage(items, skip / take + 1, take, total));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, WorkspaceRulesCache rules, TimeProvider time, CancellationToken cancellationToken)
     {
         var conversation = await db.Visible(caller).AsNoTracking().AsSplitQuery()
             .Include(c => c.Channel)
@@ -147,7 +187,7 @@ public static class ConversationEndpoints
             .Include(c => c.Messages).ThenInclude(m => m.AuthorIdentity)
             .Include(c => c.Notes)
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.Of(conversation));
+        return conversation is null ? NotFound(id) : TypedResults.Ok(ConversationDetail.Of(conversation, rules.For(conversation.WorkspaceId), time.GetUtcNow().UtcDateTime));
     }
 
     private static async Task<IResult> AssignAsync(Guid id, AssignRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)

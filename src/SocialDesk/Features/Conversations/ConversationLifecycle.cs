@@ -1,11 +1,17 @@
+using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Reporting;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
 
-/// <summary>The changes of a conversation's life, each written with its reporting event so that reports count what happened.</summary>
-public sealed class ConversationLifecycle(AppDbContext db)
+/// <summary>
+/// The changes of a conversation's life, each written with its reporting event so that reports count what happened,
+/// and each moving its SLA clocks (<see cref="SlaClock"/>). A new conversation goes to the first team whose routing
+/// rules it meets, once its first message is understood.
+/// </summary>
+public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, WorkspaceRulesCache rules)
 {
     public Conversation Open(Guid workspaceId, Guid channelId, Guid contactId, bool isPrivate, DateTime at)
     {
@@ -20,6 +26,7 @@ public sealed class ConversationLifecycle(AppDbContext db)
             StartedAt = at,
             CycleStartedAt = at,
             LastActivityAt = at,
+            RankAt = at,
         };
         db.Conversations.Add(conversation);
         return conversation;
@@ -41,9 +48,18 @@ public sealed class ConversationLifecycle(AppDbContext db)
         if (message.Triage is { } labels)
         {
             conversation.Triage = TriageLabels.Merge(conversation.Triage, labels);
+            var called = ConversationPriorities.FromUrgency(conversation.Triage.Urgency);
+            conversation.Priority = called > conversation.Priority ? called : conversation.Priority;
+        }
+
+        if (conversation.TeamId is null && db.Entry(conversation).State == EntityState.Added)
+        {
+            conversation.TeamId = rules.For(conversation.WorkspaceId).TeamFor(conversation)?.Id;
         }
 
         Touch(conversation, at);
+        sla.Choose(conversation);
+        sla.CustomerWrote(conversation, at);
         Record(conversation, ReportingEventNames.MessageReceived, at, message.Id);
     }
 
@@ -57,6 +73,7 @@ public sealed class ConversationLifecycle(AppDbContext db)
         }
 
         Touch(conversation, confirmedAt);
+        sla.BrandReplied(conversation, confirmedAt);
         Record(conversation, ReportingEventNames.ReplySent, confirmedAt, message.Id, message.AuthorUserId);
     }
 
@@ -64,7 +81,15 @@ public sealed class ConversationLifecycle(AppDbContext db)
     {
         conversation.Status = ConversationStatus.Resolved;
         conversation.ResolvedAt = at;
+        sla.Resolved(conversation, at);
         Record(conversation, ReportingEventNames.Resolved, at, userId: userId, value: at - conversation.CycleStartedAt);
+    }
+
+    /// <summary>Waiting for the customer: the SLA clocks stop until they write again.</summary>
+    public void Pend(Conversation conversation, DateTime at)
+    {
+        conversation.Status = ConversationStatus.Pending;
+        sla.Paused(conversation, at);
     }
 
     /// <summary>Starts a new resolution cycle; the first response stays the one already given.</summary>
@@ -74,6 +99,7 @@ public sealed class ConversationLifecycle(AppDbContext db)
         conversation.ResolvedAt = null;
         conversation.ReopenCount++;
         conversation.CycleStartedAt = at;
+        sla.Reopened(conversation, at);
         Record(conversation, ReportingEventNames.Reopened, at, userId: userId);
     }
 

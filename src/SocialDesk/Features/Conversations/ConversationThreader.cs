@@ -86,6 +86,7 @@ public sealed class ConversationThreader(AppDbContext db, ConversationLifecycle 
             && (message.IsPrivate || open.LastActivityAt >= message.PlatformTime - options.Value.MentionWindow)
                 ? open
                 : batch.Track(lifecycle.Open(channel.WorkspaceId, channel.Id, identity.ContactId, message.IsPrivate, message.PlatformTime));
+        conversation.Reach = Math.Max(conversation.Reach, identity.Followers ?? 0);
         lifecycle.Receive(conversation, Add(message, conversation, identity.Id, now, batch));
     }
 

@@ -1,4 +1,5 @@
 using SocialDesk.Features.Contacts;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Triage;
 
 namespace SocialDesk.Features.Conversations;
@@ -64,7 +65,11 @@ public sealed record ConversationSummary(
     DateTime LastActivityAt,
     DateTime? FirstResponseAt,
     DateTime? ResolvedAt,
-    int ReopenCount);
+    int ReopenCount,
+    ConversationPriority Priority,
+    int PriorityScore,
+    Guid? TeamId,
+    SlaView Sla);
 
 public sealed record ConversationDetail(
     Guid Id,
@@ -81,10 +86,14 @@ public sealed record ConversationDetail(
     double? FirstResponseSeconds,
     DateTime? ResolvedAt,
     int ReopenCount,
+    ConversationPriority Priority,
+    int PriorityScore,
+    Guid? TeamId,
+    SlaView Sla,
     IReadOnlyList<MessageView> Messages,
     IReadOnlyList<NoteView> Notes)
 {
-    public static ConversationDetail Of(Conversation c) => new(
+    public static ConversationDetail Of(Conversation c, WorkspaceRules rules, DateTime now) => new(
         c.Id,
         c.ChannelId,
         c.Channel!.Kind,
@@ -99,6 +108,10 @@ public sealed record ConversationDetail(
         (c.FirstResponseAt - c.StartedAt)?.TotalSeconds,
         c.ResolvedAt,
         c.ReopenCount,
+        c.Priority,
+        Features.Sla.PriorityScore.At(c.RankAt, now),
+        c.TeamId,
+        SlaView.Of(c, rules, now),
         [.. c.Messages.OrderBy(m => m.PlatformTime ?? m.ReceivedAt).ThenBy(m => m.Id).Select(MessageView.Of)],
         [.. c.Notes.OrderBy(n => n.CreatedAt).Select(n => new NoteView(n.Id, n.AuthorUserId, n.Text, n.CreatedAt))]);
 }

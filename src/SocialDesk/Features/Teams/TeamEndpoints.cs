@@ -134,5 +134,5 @@ public static class TeamEndpoints
 
     private static TeamView View(Team team) => new(team.Id, team.Name, [.. team.Members.Select(m => m.UserId)], team.CreatedAt);
 
-    private static IResult UnknownTeam(Guid id) => AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown team", $"There is no team {id} in this workspace.");
+    public static IResult UnknownTeam(Guid id) => AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown team", $"There is no team {id} in this workspace.");
 }

@@ -35,6 +35,9 @@ public static class Permissions
     /// <summary>Invite people, change roles, remove members.</summary>
     public const string MembersManage = "members.manage";
     public const string TeamsManage = "teams.manage";
+
+    /// <summary>SLA policies, business calendars, teams' routing and members' skills.</summary>
+    public const string RoutingManage = "routing.manage";
     public const string TokensManage = "tokens.manage";
     public const string AuditRead = "audit.read";
 
@@ -64,6 +67,7 @@ public static class Permissions
         [MembersRead] = Everyone,
         [MembersManage] = AdminOnly,
         [TeamsManage] = AdminOnly,
+        [RoutingManage] = [Roles.Admin, Roles.Supervisor],
         [TokensManage] = AdminOnly,
         [AuditRead] = AdminOnly,
         [ContactsManage] = AdminOnly,

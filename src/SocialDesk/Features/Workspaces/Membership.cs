@@ -12,6 +12,16 @@ public sealed class Membership
     /// <summary>One of <see cref="Roles.All"/>.</summary>
     public required string Role { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Whether the member takes new conversations now; auto-assignment skips those away.</summary>
+    public Availability Availability { get; set; }
+    public DateTime? AvailabilityChangedAt { get; set; }
+}
+
+public enum Availability
+{
+    Available,
+    Away,
 }
 
 /// <summary>The roles a member may hold; what each may do is <see cref="Users.Permissions.Matrix"/>.</summary>
@@ -41,6 +51,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         builder.HasKey(m => new { m.WorkspaceId, m.UserId });
         builder.Property(m => m.Role).HasMaxLength(40);
+        builder.Property(m => m.Availability).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(m => m.UserId);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId);
         builder.HasOne<Users.User>().WithMany().HasForeignKey(m => m.UserId);

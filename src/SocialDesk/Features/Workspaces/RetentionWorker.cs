@@ -20,7 +20,8 @@ public sealed class RetentionOptions
 /// processed or ignored before then, is blanked, in batches. The rows stay, so reports keep their counts; blank text is
 /// not blanked again, so a pass can be repeated. Each pass that blanked something is recorded as the system's.
 /// </summary>
-public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionWorker> logger)
+    : PeriodicWorker(time, logger)
 {
     public const string Action = "workspace.retention";
 
@@ -30,29 +31,16 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
     /// <summary>What one pass blanked in one workspace: texts older than <paramref name="Before"/>.</summary>
     public sealed record RetentionRun(Guid WorkspaceId, int RetentionDays, DateTime Before, int Messages, int Notes, int RawEvents);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await RunPassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The retention pass failed; the next one takes up what it left.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task PassAsync(CancellationToken cancellationToken) => RunPassAsync(cancellationToken);
 
     /// <summary>One pass over every workspace that has a retention, at the worker's clock.</summary>
     public async Task<IReadOnlyList<RetentionRun>> RunPassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var workspaces = await db.Workspaces.AsNoTracking()
             .Where(w => w.RetentionDays != null)
             .Select(w => new { w.Id, Days = w.RetentionDays!.Value })

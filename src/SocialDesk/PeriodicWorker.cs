@@ -1,0 +1,52 @@
+namespace SocialDesk;
+
+/// <summary>A worker that makes a pass at start and then every interval of its clock; a failed pass is logged and the next one takes up what it left.</summary>
+public abstract class PeriodicWorker(TimeProvider time, ILogger logger) : BackgroundService
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    protected TimeProvider Time => time;
+
+    protected abstract TimeSpan Interval { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await PassAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The {Worker} pass failed; the next one takes up what it left.", GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass, at the worker's clock.</summary>
+    protected abstract Task PassAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs a pass alone: a pass asked for (by a test, a bench) never overlaps the worker's own.</summary>
+    protected async Task<T> OneAtATimeAsync<T>(Func<Task<T>> pass, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await pass();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        gate.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
