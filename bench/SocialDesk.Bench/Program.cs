@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["triage"] = TriageBench.RunAsync,
     ["reports"] = ReportsBench.RunAsync,
     ["sla-due-times"] = SlaBench.RunAsync,
+    ["sla-pass"] = SlaPassBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

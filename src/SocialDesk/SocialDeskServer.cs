@@ -7,6 +7,7 @@ using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Live;
 using SocialDesk.Features.Notifications;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
@@ -53,6 +54,9 @@ public static class SocialDeskServer
         builder.Services.Configure<RoutingOptions>(builder.Configuration.GetSection("Routing"));
         builder.Services.AddSingleton<RoutingWorker>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RoutingWorker>());
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<Presence>();
+        builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddScoped<ChannelDirectory>();
         builder.Services.AddMemoryCache();
@@ -94,6 +98,7 @@ public static class SocialDeskServer
         app.MapSlaEndpoints();
         app.MapRoutingEndpoints();
         app.MapNotificationEndpoints();
+        app.MapHub<WorkspaceHub>(WorkspaceHub.Path).RequireRateLimiting(RateLimits.Api);
         return app;
     }
 

@@ -14,6 +14,16 @@ public sealed class ConversationChanges
 {
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, List<Action<IReadOnlyCollection<Guid>>>> listeners = [];
+    private readonly List<Action<Guid, IReadOnlyCollection<Guid>>> everywhere = [];
+
+    /// <summary>Hears every workspace's changes, with the workspace's id: for the one forwarder to the SignalR hub.</summary>
+    public void SubscribeAll(Action<Guid, IReadOnlyCollection<Guid>> onChanged)
+    {
+        lock (gate)
+        {
+            everywhere.Add(onChanged);
+        }
+    }
 
     /// <summary>Calls <paramref name="onChanged"/> with the ids changed by each committed save of the workspace, until disposed. Keep it quick: it runs on the saving thread.</summary>
     public IDisposable Subscribe(Guid workspaceId, Action<IReadOnlyCollection<Guid>> onChanged)
@@ -34,14 +44,16 @@ public sealed class ConversationChanges
     public void Publish(Guid workspaceId, IReadOnlyCollection<Guid> conversationIds)
     {
         Action<IReadOnlyCollection<Guid>>[] targets;
+        Action<Guid, IReadOnlyCollection<Guid>>[] all;
         lock (gate)
         {
-            if (!listeners.TryGetValue(workspaceId, out var list))
-            {
-                return;
-            }
+            targets = listeners.TryGetValue(workspaceId, out var list) ? [.. list] : [];
+            all = [.. everywhere];
+        }
 
-            targets = [.. list];
+        foreach (var target in all)
+        {
+            target(workspaceId, conversationIds);
         }
 
         foreach (var target in targets)

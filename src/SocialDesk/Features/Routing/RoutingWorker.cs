@@ -107,8 +107,9 @@ public sealed class RoutingWorker(IServiceScopeFactory scopes, TimeProvider time
                 continue;
             }
 
+            // One tick apart, so the turns given in one pass keep their order.
             conversation.AssigneeId = agent.UserId;
-            agent.LastAssignedAt = now;
+            agent.LastAssignedAt = now.AddTicks(assigned);
             load[agent.UserId] = load.GetValueOrDefault(agent.UserId) + 1;
             assigned++;
         }

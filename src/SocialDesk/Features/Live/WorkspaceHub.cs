@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Features.Live;
+
+/// <summary>
+/// Live updates at <c>/hubs/workspace</c>, for a signed-in member (session cookie or bearer token): a connection joins its current workspace's group only. The server sends
+/// <c>conversationsChanged(ids)</c> after every committed change to a conversation of the workspace (new message,
+/// assignment, status, SLA state, note), and <c>presence(conversationId, viewers, typists)</c> when someone starts or
+/// stops viewing or typing on one. Clients call <c>Viewing(id)</c>, <c>Typing(id)</c> and <c>Leave(id)</c>. Ids only
+/// travel here: what a member may read of them is the API's answer.
+/// </summary>
+[Authorize(Policy = Permissions.Profile)]
+public sealed class WorkspaceHub(Presence presence) : Hub
+{
+    public const string Path = "/hubs/workspace";
+
+    public static string Group(Guid workspaceId) => $"workspace:{workspaceId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(Context.User!.WorkspaceId()));
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (presence.Drop(Context.ConnectionId) is var (workspaceId, conversationId))
+        {
+            await AnnounceAsync(workspaceId, conversationId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task Viewing(Guid conversationId) => SetAsync(conversationId, PresenceKind.Viewing);
+
+    public Task Typing(Guid conversationId) => SetAsync(conversationId, PresenceKind.Typing);
+
+    public Task Leave(Guid conversationId) => SetAsync(conversationId, null);
+
+    private async Task SetAsync(Guid conversationId, PresenceKind? kind)
+    {
+        var user = Context.User!;
+        presence.Set(Context.ConnectionId, user.WorkspaceId(), conversationId, user.UserId(), kind);
+        await AnnounceAsync(user.WorkspaceId(), conversationId);
+    }
+
+    private Task AnnounceAsync(Guid workspaceId, Guid conversationId)
+    {
+        var (viewers, typists) = presence.On(workspaceId, conversationId);
+        return Clients.Group(Group(workspaceId)).SendAsync("presence", conversationId, viewers, typists);
+    }
+}
+
+public enum PresenceKind
+{
+    Viewing,
+    Typing,
+}
+
+/// <summary>Who is on which conversation now, per connection (a person may have several tabs); in this process's memory.</summary>
+public sealed class Presence
+{
+    private readonly ConcurrentDictionary<string, Entry> byConnection = new();
+
+    private sealed record Entry(Guid WorkspaceId, Guid ConversationId, Guid UserId, PresenceKind Kind);
+
+    public void Set(string connectionId, Guid workspaceId, Guid conversationId, Guid userId, PresenceKind? kind)
+    {
+        if (kind is { } present)
+        {
+            byConnection[connectionId] = new Entry(workspaceId, conversationId, userId, present);
+        }
+        else
+        {
+            byConnection.TryRemove(connectionId, out _);
+        }
+    }
+
+    /// <summary>Forgets a closed connection; returns the conversation it was on, if any.</summary>
+    public (Guid WorkspaceId, Guid ConversationId)? Drop(string connectionId) =>
+        byConnection.TryRemove(connectionId, out var entry) ? (entry.WorkspaceId, entry.ConversationId) : null;
+
+    /// <summary>Who views the conversation and who types on it (each person once; typing includes viewing).</summary>
+    public (IReadOnlyList<Guid> Viewers, IReadOnlyList<Guid> Typists) On(Guid workspaceId, Guid conversationId)
+    {
+        var here = byConnection.Values.Where(e => e.WorkspaceId == workspaceId && e.ConversationId == conversationId).ToList();
+        return ([.. here.Select(e => e.UserId).Distinct().Order()], [.. here.Where(e => e.Kind == PresenceKind.Typing).Select(e => e.UserId).Distinct().Order()]);
+    }
+}
+
+/// <summary>Forwards every workspace's conversation changes to that workspace's hub group.</summary>
+public sealed class HubForwarder(ConversationChanges changes, IHubContext<WorkspaceHub> hub) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        changes.SubscribeAll((workspaceId, ids) => _ = hub.Clients.Group(WorkspaceHub.Group(workspaceId)).SendAsync("conversationsChanged", ids, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
