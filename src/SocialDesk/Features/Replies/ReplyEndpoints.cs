@@ -19,7 +19,12 @@ public static class ReplyEndpoints
         return app;
     }
 
-    public sealed record ReplyRequest(string? Text, bool Private = false);
+    /// <summary>
+    /// The reply, public or private. <c>lastSeenMessageId</c> is the newest message the agent saw: when a newer customer
+    /// message or another agent's reply has arrived since, the reply is refused with 409 and the messages that changed,
+    /// unless sent again with <c>confirm</c>.
+    /// </summary>
+    public sealed record ReplyRequest(string? Text, bool Private = false, Guid? LastSeenMessageId = null, bool Confirm = false);
 
     private static async Task<IResult> ReplyAsync(
         Guid id,
@@ -60,6 +65,11 @@ public static class ReplyEndpoints
             return Problem("This conversation has no customer message left to answer.");
         }
 
+        if (request.LastSeenMessageId is { } seenId && !request.Confirm && await CollisionAsync(db, id, seenId, caller.UserId(), cancellationToken) is { } collision)
+        {
+            return collision;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var reply = new Message
         {
@@ -80,6 +90,27 @@ public static class ReplyEndpoints
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return TypedResults.Accepted($"/api/v1/conversations/{id}", MessageView.Of(reply));
+    }
+
+    /// <summary>The 409 answer when messages the agent has not seen arrived after <paramref name="seenId"/>, or the 400 when that is no message of the conversation.</summary>
+    private static async Task<IResult?> CollisionAsync(AppDbContext db, Guid conversationId, Guid seenId, Guid userId, CancellationToken cancellationToken)
+    {
+        var seen = await db.Messages.Where(m => m.Id == seenId && m.ConversationId == conversationId).Select(m => (DateTime?)(m.PlatformTime ?? m.ReceivedAt)).FirstOrDefaultAsync(cancellationToken);
+        if (seen is not { } seenAt)
+        {
+            return Problem($"lastSeenMessageId {seenId} is not a message of this conversation.");
+        }
+
+        var unseen = await db.Messages.AsNoTracking().Include(m => m.AuthorIdentity)
+            .Where(m => m.ConversationId == conversationId && m.Id != seenId && (m.PlatformTime ?? m.ReceivedAt) >= seenAt
+                && (m.Direction == MessageDirection.Inbound || m.AuthorUserId != userId))
+            .OrderBy(m => m.PlatformTime ?? m.ReceivedAt)
+            .ToListAsync(cancellationToken);
+        return unseen.Count == 0 ? null : TypedResults.Problem(
+            $"{unseen.Count} message(s) arrived since the one you saw: read them, then send again, or send with \"confirm\": true.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The conversation changed",
+            extensions: new Dictionary<string, object?> { ["changes"] = unseen.Select(MessageView.Of).ToList() });
     }
 
     private static ProblemHttpResult Problem(string detail) =>
