@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
@@ -29,59 +26,11 @@ public static class ReplyEndpoints
         ChannelConnectors connectors,
         ReplySignal signal,
         TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var conversation = await db.Visible(caller).Include(c => c.Channel).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
+        CancellationToken cancellationToken) =>
+        await db.QueueReplyAsync(caller, id, request.Text, request.Private, connectors, signal, time, cancellationToken) switch
         {
-            return ConversationEndpoints.NotFound(id);
-        }
-
-        if (conversation.IsPrivate && !request.Private)
-        {
-            return Problem("A private conversation is answered privately: send the reply with \"private\": true.");
-        }
-
-        var connector = connectors.Get(conversation.Channel!.Kind);
-        var maxLength = connector.MaxReplyLength(request.Private);
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Contains('\0', StringComparison.Ordinal) || new StringInfo(request.Text).LengthInTextElements > maxLength)
-        {
-            return Problem($"A {(request.Private ? "private" : "public")} {connector.Kind} reply needs text, at most {maxLength} characters, without NUL (U+0000).");
-        }
-
-        // The reply answers the customer's latest message of the same kind: a post or comment publicly, any message privately.
-        var target = await db.Messages
-            .Where(m => m.ConversationId == id && m.Direction == MessageDirection.Inbound && m.DeletedAt == null && (request.Private || !m.IsPrivate))
-            .OrderByDescending(m => m.PlatformTime)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (target is null)
-        {
-            return Problem("This conversation has no customer message left to answer.");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var reply = new Message
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = workspaceId,
-            ConversationId = id,
-            ChannelId = conversation.ChannelId,
-            Direction = MessageDirection.Outbound,
-            IsPrivate = request.Private,
-            ReplyToPlatformMessageId = target.PlatformMessageId,
-            AuthorUserId = caller.UserId(),
-            Text = request.Text,
-            ReceivedAt = now,
-            Delivery = DeliveryState.Queued,
+            { Reply: { } reply } => TypedResults.Accepted($"/api/v1/conversations/{id}", MessageView.Of(reply)),
+            { NotFound: true } => ConversationEndpoints.NotFound(id),
+            var refused => TypedResults.Problem(refused.Refusal, statusCode: StatusCodes.Status400BadRequest, title: "The reply cannot be sent as asked"),
         };
-        db.Messages.Add(reply);
-        db.Outbox.Add(new OutboxItem { WorkspaceId = workspaceId, MessageId = reply.Id, NextAttemptAt = now, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
-        return TypedResults.Accepted($"/api/v1/conversations/{id}", MessageView.Of(reply));
-    }
-
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The reply cannot be sent as asked");
 }
