@@ -13,6 +13,7 @@ using SocialDesk.Features.Security;
 using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
+using SocialDesk.Web;
 
 namespace SocialDesk;
 
@@ -53,6 +54,7 @@ public static class SocialDeskServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.Services.AddWebApp();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -82,6 +84,7 @@ public static class SocialDeskServer
         app.MapWorkspaceEndpoints();
         app.MapAuditEndpoints();
         app.MapContactEndpoints();
+        app.MapWebApp();
         return app;
     }
 
