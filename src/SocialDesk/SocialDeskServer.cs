@@ -17,6 +17,7 @@ using SocialDesk.Features.Sla;
 using SocialDesk.Features.Teams;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
+using SocialDesk.Web;
 
 namespace SocialDesk;
 
@@ -66,6 +67,7 @@ public static class SocialDeskServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
+        builder.Services.AddWebApp();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -99,6 +101,7 @@ public static class SocialDeskServer
         app.MapRoutingEndpoints();
         app.MapNotificationEndpoints();
         app.MapHub<WorkspaceHub>(WorkspaceHub.Path).RequireRateLimiting(RateLimits.Api);
+        app.MapWebApp();
         return app;
     }
 

@@ -207,7 +207,7 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A browser-like client holding a session cookie, in the given workspace or the first one.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password, Guid? workspaceId = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, workspaceId });
         response.EnsureSuccessStatusCode();
         return client;

@@ -6,7 +6,7 @@ namespace SocialDesk.Tests.Infrastructure;
 /// <summary>Account Activity deliveries in the shape of the recorded fixtures, with the values a test chooses.</summary>
 public static class XPayloads
 {
-    public static string Tweet(string id, string userId, string text, DateTime at, string? inReplyTo = null, string forUser = FakePlatform.XAccountId, int followers = 100) =>
+    public static string Tweet(string id, string userId, string text, DateTime at, string? inReplyTo = null, string forUser = FakePlatform.XAccountId, int followers = 100, string? name = null) =>
         JsonSerializer.Serialize(new
         {
             for_user_id = forUser,
@@ -19,7 +19,7 @@ public static class XPayloads
                     text,
                     truncated = false,
                     in_reply_to_status_id_str = inReplyTo,
-                    user = new { id_str = userId, name = $"User {userId}", screen_name = $"user{userId}", followers_count = followers },
+                    user = new { id_str = userId, name = name ?? $"User {userId}", screen_name = $"user{userId}", followers_count = followers },
                 },
             },
         });

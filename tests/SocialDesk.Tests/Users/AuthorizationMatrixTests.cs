@@ -222,9 +222,14 @@ public sealed partial class AuthorizationMatrixTests(SocialDeskFactory app) : IC
             .Where(e => !Anonymous.Contains(e.Name))
             .Select(e => new Route(e.Name.Split(' ')[0], e.Name.Split(' ')[1], e.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().First()));
 
+    /// <summary>
+    /// The API's endpoints: the web app's pages and assets name their permissions themselves (see the web app's tests),
+    /// and the static files' fallback (the last endpoint, order int.MaxValue) serves files only.
+    /// </summary>
     private IEnumerable<(string Name, RouteEndpoint Endpoint)> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Web.WebAppEndpoint>() is null && e.Order != int.MaxValue)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(method => ($"{method} {Normalise(e.RoutePattern.RawText!)}", e)));
 
     private static string Normalise(string pattern) => "/" + pattern.Trim('/');

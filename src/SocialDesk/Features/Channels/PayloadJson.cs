@@ -80,6 +80,16 @@ public static class PayloadJson
         }
     }
 
+    /// <summary>A time given as Unix milliseconds; one a DateTime cannot hold is refused, naming the field.</summary>
+    public static DateTime UnixMilliseconds(this JsonElement parent, string name, string path) =>
+        UnixTime(parent.WholeNumber(name, path), TimeSpan.TicksPerMillisecond, $"{path}.{name}");
+
+    /// <summary>Unix time in units of <paramref name="ticksPerUnit"/>, within what a DateTime holds.</summary>
+    public static DateTime UnixTime(long value, long ticksPerUnit, string field) =>
+        value >= (DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks) / ticksPerUnit && value <= (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / ticksPerUnit
+            ? DateTime.UnixEpoch.AddTicks(value * ticksPerUnit)
+            : throw new UnreadablePayloadException($"'{field}' is not a time: {value} is out of range.");
+
     public static long WholeNumber(this JsonElement parent, string name, string path) =>
         parent.Optional(name) switch
         {

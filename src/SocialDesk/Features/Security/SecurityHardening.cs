@@ -10,9 +10,12 @@ namespace SocialDesk.Features.Security;
 /// </summary>
 public static class SecurityHardening
 {
-    /// <summary>For the API and a Blazor Server app: everything from the server itself (its WebSocket included), no frames, no plug-ins.</summary>
+    /// <summary>
+    /// For the API and a Blazor Server app: everything from the server itself (its WebSocket included), no frames, no plug-ins.
+    /// Scripts only from files; inline styles are allowed because MudBlazor writes its theme as a style element and Blazor sets style attributes.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";

@@ -26,8 +26,10 @@ public static class PriorityScore
         var anchor = Earliest(Earliest(
             Running(conversation.FirstResponseState, conversation.FirstResponseDueAt),
             Running(conversation.NextResponseState, conversation.NextResponseDueAt)),
-            Running(conversation.ResolutionState, conversation.ResolutionDueAt)) ?? conversation.LastActivityAt + Horizon;
-        return anchor - Credit(conversation);
+            Running(conversation.ResolutionState, conversation.ResolutionDueAt)) ?? conversation.LastActivityAt.AddTicks(Math.Min(Horizon.Ticks, Settled.Ticks - conversation.LastActivityAt.Ticks));
+
+        // Saturated at both ends, whatever time a platform claims.
+        return new DateTime(Math.Clamp(anchor.Ticks - Credit(conversation).Ticks, DateTime.MinValue.Ticks, Settled.Ticks), DateTimeKind.Utc);
     }
 
     /// <summary>0–100: how pressing the conversation is at <paramref name="now"/>.</summary>

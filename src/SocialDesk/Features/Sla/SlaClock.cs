@@ -133,7 +133,7 @@ public sealed class SlaClock(AppDbContext db, WorkspaceRulesCache cache)
                 Set(conversation, target, dueAt, SlaTargetState.Breached);
                 breaches.Add(Record(conversation, target, SlaEventKind.Breached, dueAt, now));
             }
-            else if (state == SlaTargetState.Active && now >= dueAt - lead)
+            else if (state == SlaTargetState.Active && dueAt - now <= lead)
             {
                 Set(conversation, target, dueAt, SlaTargetState.Warning);
                 Record(conversation, target, SlaEventKind.Warning, dueAt, now);
@@ -180,9 +180,22 @@ public sealed class SlaClock(AppDbContext db, WorkspaceRulesCache cache)
 
     private static void Arm(Conversation conversation, SlaTargetKind target, int? minutes, DateTime from, BusinessCalendar calendar)
     {
-        if (minutes is { } allowed)
+        if (minutes is { } allowed && DueAfter(calendar, from, TimeSpan.FromMinutes(allowed)) is { } due)
         {
-            Set(conversation, target, calendar.AddBusinessTime(from, TimeSpan.FromMinutes(allowed)), SlaTargetState.Active);
+            Set(conversation, target, due, SlaTargetState.Active);
+        }
+    }
+
+    /// <summary>When the business time has elapsed; none for an instant so near the end of the calendar that it never does.</summary>
+    private static DateTime? DueAfter(BusinessCalendar calendar, DateTime from, TimeSpan duration)
+    {
+        try
+        {
+            return calendar.AddBusinessTime(from, duration);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
         }
     }
 
@@ -220,7 +233,7 @@ public sealed class SlaClock(AppDbContext db, WorkspaceRulesCache cache)
             if (Get(conversation, target) is ({ } due, var state) && IsRunning(state))
             {
                 var left = due > pausedAt ? calendar.BusinessTimeBetween(pausedAt, due) : TimeSpan.Zero;
-                Set(conversation, target, calendar.AddBusinessTime(at > pausedAt ? at : pausedAt, left), SlaTargetState.Active);
+                Set(conversation, target, DueAfter(calendar, at > pausedAt ? at : pausedAt, left) ?? due, SlaTargetState.Active);
             }
         }
     }
@@ -236,7 +249,7 @@ public sealed class SlaClock(AppDbContext db, WorkspaceRulesCache cache)
                 var (due, state) = Get(conversation, target);
                 DateTime? next = state switch
                 {
-                    SlaTargetState.Active => due - lead,
+                    SlaTargetState.Active when due is { } dueAt => new DateTime(Math.Max(DateTime.MinValue.Ticks, dueAt.Ticks - lead.Ticks), DateTimeKind.Utc),
                     SlaTargetState.Warning => due,
                     _ => null,
                 };

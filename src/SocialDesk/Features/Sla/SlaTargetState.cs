@@ -31,7 +31,7 @@ public readonly record struct SlaTarget(DateTime DueUtc, TimeSpan WarningLead)
     {
         { } met => met <= DueUtc ? SlaTargetState.Met : SlaTargetState.Breached,
         null when nowUtc >= DueUtc => SlaTargetState.Breached,
-        null when nowUtc >= DueUtc - WarningLead => SlaTargetState.Warning,
+        null when DueUtc - nowUtc <= WarningLead => SlaTargetState.Warning,
         null => SlaTargetState.Active,
     };
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
@@ -43,69 +42,31 @@ public static class AuthEndpoints
 
     public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
 
-    private static readonly string[] Languages = ["en", "fr"];
+    public static readonly string[] Languages = ["en", "fr"];
 
-    /// <summary>
-    /// Checks the password (and the authenticator code once a second factor is on); five failures in a row lock the
-    /// account for 15 minutes. On success, a session cookie for the asked workspace, or the first one.
-    /// </summary>
+    /// <summary>The session of <see cref="SessionSignIn"/>, answered as JSON: the profile, or a problem that says why not.</summary>
     private static async Task<IResult> LoginAsync(LoginRequest request, UserManager<User> users, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        var outcome = await SessionSignIn.SignInAsync(http, users, db, request.Email, request.Password, request.Code, request.WorkspaceId, cancellationToken);
+        return outcome.Refusal switch
         {
-            return Problem(StatusCodes.Status400BadRequest, "Bad request", "email and password are required.");
-        }
-
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
-        {
-            return WrongCredentials();
-        }
-
-        if (await users.IsLockedOutAsync(user))
-        {
-            return Locked(user);
-        }
-
-        if (!await users.CheckPasswordAsync(user, request.Password))
-        {
-            await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user) ? Locked(user) : WrongCredentials();
-        }
-
-        if (user.TwoFactorEnabled)
-        {
-            if (string.IsNullOrWhiteSpace(request.Code))
-            {
-                return TypedResults.Problem("This account has a second factor: send the code of the authenticator app as \"code\".",
-                    statusCode: StatusCodes.Status401Unauthorized, title: "Code required", extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true });
-            }
-
-            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, request.Code.Replace(" ", "", StringComparison.Ordinal)))
-            {
-                await users.AccessFailedAsync(user);
-                return await users.IsLockedOutAsync(user) ? Locked(user) : Problem(StatusCodes.Status401Unauthorized, "Wrong code", "The authenticator code is wrong or expired.");
-            }
-        }
-
-        await users.ResetAccessFailedCountAsync(user);
-        var workspaces = await WorkspacesOfAsync(db, user.Id, cancellationToken);
-        var workspace = request.WorkspaceId is { } asked ? workspaces.FirstOrDefault(w => w.Id == asked) : workspaces.FirstOrDefault();
-        if (workspace is null)
-        {
-            return Problem(StatusCodes.Status403Forbidden, "No workspace", request.WorkspaceId is null
+            null => TypedResults.Ok(View(outcome.User!, outcome.Workspace!.Id, outcome.Workspace.Role, outcome.Workspaces)),
+            SignInRefusal.MissingCredentials => Problem(StatusCodes.Status400BadRequest, "Bad request", "email and password are required."),
+            SignInRefusal.WrongCredentials => Problem(StatusCodes.Status401Unauthorized, "Wrong credentials", "The email or the password is wrong."),
+            SignInRefusal.Locked => Problem(StatusCodes.Status423Locked, "Account locked", $"Too many failed sign-ins: the account is locked until {outcome.LockedUntil:u}."),
+            SignInRefusal.CodeRequired => TypedResults.Problem("This account has a second factor: send the code of the authenticator app as \"code\".",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Code required", extensions: new Dictionary<string, object?> { ["twoFactorRequired"] = true }),
+            SignInRefusal.WrongCode => Problem(StatusCodes.Status401Unauthorized, "Wrong code", "The authenticator code is wrong or expired."),
+            _ => Problem(StatusCodes.Status403Forbidden, "No workspace", request.WorkspaceId is null
                 ? "This account belongs to no workspace yet: ask an admin for an invitation."
-                : $"This account is not a member of workspace {request.WorkspaceId}.");
-        }
-
-        await SignInAsync(http, user.Id, workspace.Id);
-        return TypedResults.Ok(View(user, workspace.Id, workspace.Role, workspaces));
+                : $"This account is not a member of workspace {request.WorkspaceId}."),
+        };
     }
 
     private static async Task<IResult> LogoutAsync(HttpContext http, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await http.SignOutAsync(UserAccounts.SessionScheme);
+        await SessionSignIn.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
@@ -118,6 +79,23 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> UpdateProfileAsync(ProfileRequest request, ClaimsPrincipal caller, UserManager<User> users, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = ProfileErrors(request);
+        if (errors.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Bad profile", string.Join(" ", errors));
+        }
+
+        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
+        user.DisplayName = request.DisplayName?.Trim() ?? user.DisplayName;
+        user.Language = request.Language ?? user.Language;
+        user.TimeZone = request.TimeZone ?? user.TimeZone;
+        await users.UpdateAsync(user);
+        return TypedResults.Ok(View(user, caller.WorkspaceId(), caller.Role(), await WorkspacesOfAsync(db, user.Id, cancellationToken)));
+    }
+
+    /// <summary>What is wrong with a profile change, in sentences; empty when it can be saved.</summary>
+    public static List<string> ProfileErrors(ProfileRequest request)
     {
         var errors = new List<string>();
         if (request.DisplayName is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Contains('\0', StringComparison.Ordinal)))
@@ -135,17 +113,7 @@ public static class AuthEndpoints
             errors.Add($"timeZone '{zone}' is not an IANA time zone (e.g. Europe/Paris).");
         }
 
-        if (errors.Count > 0)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Bad profile", string.Join(" ", errors));
-        }
-
-        var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
-        user.DisplayName = request.DisplayName?.Trim() ?? user.DisplayName;
-        user.Language = request.Language ?? user.Language;
-        user.TimeZone = request.TimeZone ?? user.TimeZone;
-        await users.UpdateAsync(user);
-        return TypedResults.Ok(View(user, caller.WorkspaceId(), caller.Role(), await WorkspacesOfAsync(db, user.Id, cancellationToken)));
+        return errors;
     }
 
     private static async Task<IResult> ChangePasswordAsync(PasswordRequest request, ClaimsPrincipal caller, UserManager<User> users)
@@ -163,15 +131,10 @@ public static class AuthEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Token", "An API token belongs to one workspace; make a token in the other workspace instead.");
         }
 
-        var workspaces = await WorkspacesOfAsync(db, caller.UserId(), cancellationToken);
-        var workspace = workspaces.FirstOrDefault(w => w.Id == request.WorkspaceId);
-        if (workspace is null)
-        {
-            return Problem(StatusCodes.Status404NotFound, "Unknown workspace", $"You are not a member of workspace {request.WorkspaceId}.");
-        }
-
-        await SignInAsync(http, caller.UserId(), workspace.Id);
-        return TypedResults.Ok(workspace);
+        var workspace = await SessionSignIn.SwitchWorkspaceAsync(http, db, caller, request.WorkspaceId, cancellationToken);
+        return workspace is null
+            ? Problem(StatusCodes.Status404NotFound, "Unknown workspace", $"You are not a member of workspace {request.WorkspaceId}.")
+            : TypedResults.Ok(workspace);
     }
 
     /// <summary>A new authenticator key, to scan; the second factor is on once a code from it is confirmed.</summary>
@@ -236,16 +199,8 @@ public static class AuthEndpoints
             .Select(w => new WorkspaceView(w.Id, w.Name, w.Role))
             .ToListAsync(cancellationToken);
 
-    private static Task SignInAsync(HttpContext http, Guid userId, Guid workspaceId) =>
-        http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme)));
-
     private static MeView View(User user, Guid workspaceId, string? role, IReadOnlyList<WorkspaceView> workspaces) =>
         new(user.Id, user.Email!, user.DisplayName, user.Language, user.TimeZone, user.TwoFactorEnabled, workspaceId, role, workspaces);
-
-    private static IResult WrongCredentials() => Problem(StatusCodes.Status401Unauthorized, "Wrong credentials", "The email or the password is wrong.");
-
-    private static IResult Locked(User user) => Problem(StatusCodes.Status423Locked, "Account locked",
-        $"Too many failed sign-ins: the account is locked until {user.LockoutEnd:u}.");
 
     public static IResult Refused(IdentityResult result, string title) =>
         Problem(StatusCodes.Status400BadRequest, title, string.Join(" ", result.Errors.Select(e => e.Description)));

@@ -118,7 +118,7 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
     private static DateTime CreatedTime(JsonElement value, string path) =>
         value.Optional("created_time") switch
         {
-            { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) => DateTime.UnixEpoch.AddSeconds(seconds),
+            { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var seconds) => PayloadJson.UnixTime(seconds, TimeSpan.TicksPerSecond, $"{path}.created_time"),
             { ValueKind: JsonValueKind.String } when DateTimeOffset.TryParse(value.RequiredString("created_time", path), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at.UtcDateTime,
             null => throw new UnreadablePayloadException($"'{path}.created_time' is missing."),
             _ => throw new UnreadablePayloadException($"'{path}.created_time' must be Unix seconds or an ISO 8601 time."),
@@ -150,7 +150,7 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
             isEcho || sender == pageId ? MessageDirection.Outbound : MessageDirection.Inbound,
             IsPrivate: true,
             text,
-            DateTime.UnixEpoch.AddMilliseconds(messaging.WholeNumber("timestamp", path)),
+            messaging.UnixMilliseconds("timestamp", path),
             Recipient: new NormalisedAuthor(recipient, null, null, null));
     }
 

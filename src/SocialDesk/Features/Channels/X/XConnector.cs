@@ -79,7 +79,7 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
                 var path = $"$.tweet_delete_events[{index++}]";
                 var status = deletion.RequiredObject("status", path);
                 var author = new NormalisedAuthor(status.Id("user_id", path + ".status"), null, null, null);
-                var at = DateTime.UnixEpoch.AddMilliseconds(deletion.WholeNumber("timestamp_ms", path));
+                var at = deletion.UnixMilliseconds("timestamp_ms", path);
                 messages.Add(new(channel.Id, status.Id("id", path + ".status"), null, author,
                     author.PlatformUserId == accountId ? MessageDirection.Outbound : MessageDirection.Inbound,
                     IsPrivate: false, Text: "", at, MessageAction.Remove));
@@ -130,7 +130,7 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
         var senderId = create.Id("sender_id", path + ".message_create");
         var recipientId = create.RequiredObject("target", path + ".message_create").Id("recipient_id", path + ".message_create.target");
         var text = create.RequiredObject("message_data", path + ".message_create").RequiredString("text", path + ".message_create.message_data");
-        var at = DateTime.UnixEpoch.AddMilliseconds(dm.WholeNumber("created_timestamp", path));
+        var at = dm.UnixMilliseconds("created_timestamp", path);
         return new NormalisedMessage(
             channelId,
             dm.Id("id", path),

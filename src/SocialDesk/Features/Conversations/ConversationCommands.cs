@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Features.Conversations;
+
+/// <summary>Why working a conversation was refused.</summary>
+public enum WorkRefusal
+{
+    /// <summary>No conversation of that id that the caller may see.</summary>
+    NotFound,
+    UnknownAssignee,
+    UnknownTeam,
+    BadNote,
+}
+
+/// <summary>Working a conversation as the caller: assign, hand over, resolve, reopen, note. The API and the web app act here; permissions are checked by the caller's door.</summary>
+public static class ConversationCommands
+{
+    public const int MaxNoteLength = 10_000;
+
+    /// <summary>Assigns to an agent (null: nobody) and, to hand the conversation over, moves it to a team's queue (null: unchanged).</summary>
+    public static async Task<WorkRefusal?> AssignAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Guid? assigneeId, Guid? teamId, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is null)
+        {
+            return WorkRefusal.NotFound;
+        }
+
+        if (assigneeId is { } assignee && !await db.Memberships.AnyAsync(m => m.UserId == assignee && m.WorkspaceId == workspaceId, cancellationToken))
+        {
+            return WorkRefusal.UnknownAssignee;
+        }
+
+        if (teamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team && t.WorkspaceId == workspaceId, cancellationToken))
+        {
+            return WorkRefusal.UnknownTeam;
+        }
+
+        conversation.AssigneeId = assigneeId;
+        conversation.TeamId = teamId ?? conversation.TeamId;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Resolves; an already resolved conversation is left as it is. Null when the caller sees no such conversation.</summary>
+    public static Task<Conversation?> ResolveAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        db.ChangeStatusAsync(caller, id, conversation =>
+        {
+            if (conversation.Status == ConversationStatus.Resolved)
+            {
+                return false;
+            }
+
+            lifecycle.Resolve(conversation, time.GetUtcNow().UtcDateTime, caller.UserId());
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Reopens a resolved conversation; another is left as it is. Null when the caller sees no such conversation.</summary>
+    public static Task<Conversation?> ReopenAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        db.ChangeStatusAsync(caller, id, conversation =>
+        {
+            if (conversation.Status != ConversationStatus.Resolved)
+            {
+                return false;
+            }
+
+            lifecycle.Reopen(conversation, time.GetUtcNow().UtcDateTime, caller.UserId());
+            return true;
+        }, cancellationToken);
+
+    /// <summary>An internal note, seen by the team and never by the customer.</summary>
+    public static async Task<(WorkRefusal? Refusal, Note? Note)> AddNoteAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, string? text, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await db.Visible(caller).AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return (WorkRefusal.NotFound, null);
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxNoteLength || text.Contains('\0', StringComparison.Ordinal))
+        {
+            return (WorkRefusal.BadNote, null);
+        }
+
+        var note = new Note
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = caller.WorkspaceId(),
+            ConversationId = id,
+            AuthorUserId = caller.UserId(),
+            Text = text,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return (null, note);
+    }
+
+    /// <summary>Applies a status change; asking for the status the conversation already has changes nothing and is not an error.</summary>
+    private static async Task<Conversation?> ChangeStatusAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Func<Conversation, bool> change, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (conversation is not null && change(conversation))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return conversation;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using SocialDesk.Data;
+
+namespace SocialDesk.Features.Users;
+
+/// <summary>Why a sign-in was refused; an unknown email and a wrong password are one answer, so that accounts cannot be probed.</summary>
+public enum SignInRefusal
+{
+    MissingCredentials,
+    WrongCredentials,
+    Locked,
+    CodeRequired,
+    WrongCode,
+    NoWorkspace,
+}
+
+/// <summary>A session opened for <see cref="User"/> in <see cref="Workspace"/>, or the refusal and, for a lock, until when.</summary>
+public sealed record SignInOutcome(SignInRefusal? Refusal, User? User, AuthEndpoints.WorkspaceView? Workspace, IReadOnlyList<AuthEndpoints.WorkspaceView> Workspaces)
+{
+    public DateTimeOffset? LockedUntil => User?.LockoutEnd;
+}
+
+/// <summary>
+/// Opening and moving a browser session, the one way for the API's login and the web app's sign-in form: the password
+/// (and the authenticator code once a second factor is on) is checked; five failures in a row lock the account for 15
+/// minutes. On success, a session cookie for the asked workspace, or the first one.
+/// </summary>
+public static class SessionSignIn
+{
+    public static async Task<SignInOutcome> SignInAsync(HttpContext http, UserManager<User> users, AppDbContext db, string? email, string? password, string? code, Guid? workspaceId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return Refused(SignInRefusal.MissingCredentials);
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return Refused(SignInRefusal.WrongCredentials);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Refused(SignInRefusal.Locked, user);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return await FailedAsync(users, user, SignInRefusal.WrongCredentials);
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return Refused(SignInRefusal.CodeRequired, user);
+            }
+
+            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal)))
+            {
+                return await FailedAsync(users, user, SignInRefusal.WrongCode);
+            }
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        var workspaces = await AuthEndpoints.WorkspacesOfAsync(db, user.Id, cancellationToken);
+        var workspace = workspaceId is { } asked ? workspaces.FirstOrDefault(w => w.Id == asked) : workspaces.FirstOrDefault();
+        if (workspace is null)
+        {
+            return new SignInOutcome(SignInRefusal.NoWorkspace, user, null, workspaces);
+        }
+
+        await StartAsync(http, user.Id, workspace.Id);
+        return new SignInOutcome(null, user, workspace, workspaces);
+    }
+
+    /// <summary>Moves a session to another of the caller's workspaces; null when they are not a member of it.</summary>
+    public static async Task<AuthEndpoints.WorkspaceView?> SwitchWorkspaceAsync(HttpContext http, AppDbContext db, ClaimsPrincipal caller, Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var workspaces = await AuthEndpoints.WorkspacesOfAsync(db, caller.UserId(), cancellationToken);
+        var workspace = workspaces.FirstOrDefault(w => w.Id == workspaceId);
+        if (workspace is not null)
+        {
+            await StartAsync(http, caller.UserId(), workspace.Id);
+        }
+
+        return workspace;
+    }
+
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(UserAccounts.SessionScheme);
+
+    private static async Task<SignInOutcome> FailedAsync(UserManager<User> users, User user, SignInRefusal refusal)
+    {
+        await users.AccessFailedAsync(user);
+        return await users.IsLockedOutAsync(user) ? Refused(SignInRefusal.Locked, user) : Refused(refusal, user);
+    }
+
+    private static SignInOutcome Refused(SignInRefusal refusal, User? user = null) => new(refusal, user, null, []);
+
+    private static Task StartAsync(HttpContext http, Guid userId, Guid workspaceId) =>
+        http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme)));
+}

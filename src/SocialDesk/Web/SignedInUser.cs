@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SocialDesk.Data;
+using SocialDesk.Features.Users;
+
+namespace SocialDesk.Web;
+
+/// <summary>A person, team or channel of the workspace as the pages name it.</summary>
+public sealed record Named(Guid Id, string Name, string? Kind = null);
+
+/// <summary>The signed-in user in their current workspace, and the workspace's people, teams and channels the pages name.</summary>
+public sealed record Session(
+    ClaimsPrincipal Caller,
+    string DisplayName,
+    string? Language,
+    string? TimeZone,
+    AuthEndpoints.WorkspaceView Workspace,
+    IReadOnlyList<AuthEndpoints.WorkspaceView> Workspaces,
+    IReadOnlyList<Named> Members,
+    IReadOnlyList<Named> Teams,
+    IReadOnlyList<Guid> MyTeams,
+    IReadOnlyList<Named> Channels)
+{
+    public Guid UserId => Caller.UserId();
+
+    public bool May(string permission) => Caller.Holds(permission);
+
+    public string NameOf(Guid? userId) => Members.FirstOrDefault(m => m.Id == userId)?.Name ?? "";
+
+    /// <summary>A stored UTC time as the user reads it: in their time zone (UTC when they chose none), in their language's format.</summary>
+    public string Time(DateTime utc)
+    {
+        var zone = TimeZone is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) ?? DateTimeZone.Utc;
+        return Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
+    }
+}
+
+/// <summary>What a page needs to act as the signed-in user: their session, and a database context of its own for each piece of work.</summary>
+public sealed class SignedInUser(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
+{
+    private Task<Session>? session;
+
+    public Task<Session> SessionAsync() => session ??= LoadAsync();
+
+    /// <summary>
+    /// Runs one piece of work as the caller in a scope of its own: a circuit renders concurrently, and one database
+    /// context must not serve two operations at once.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<AppDbContext, ClaimsPrincipal, IServiceProvider, Task<T>> work)
+    {
+        var caller = (await authentication.GetAuthenticationStateAsync()).User;
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>(), caller, scope.ServiceProvider);
+    }
+
+    public static Task<string?> LanguageAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
+
+    private Task<Session> LoadAsync() => RunAsync(async (db, caller, _) =>
+    {
+        var workspaceId = caller.WorkspaceId();
+        var userId = caller.UserId();
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId);
+        var workspaces = await AuthEndpoints.WorkspacesOfAsync(db, userId, CancellationToken.None);
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => m.WorkspaceId == workspaceId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Named(u.Id, u.DisplayName, null))
+            .ToListAsync();
+        var teams = await db.Teams.AsNoTracking().Where(t => t.WorkspaceId == workspaceId).OrderBy(t => t.Name).Select(t => new Named(t.Id, t.Name, null)).ToListAsync();
+        var myTeams = await db.TeamMembers.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync();
+        var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == workspaceId).OrderBy(c => c.Name).Select(c => new Named(c.Id, c.Name, c.Kind)).ToListAsync();
+        return new Session(
+            caller,
+            user.DisplayName,
+            user.Language,
+            user.TimeZone,
+            workspaces.First(w => w.Id == workspaceId),
+            workspaces,
+            [.. members.OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)],
+            teams,
+            [.. myTeams.Where(id => teams.Any(t => t.Id == id))],
+            channels);
+    });
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using SocialDesk.Features.Channels;
+
+namespace SocialDesk.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The whole server on a real port of 127.0.0.1 (the integration suite's factory, fake platform included) and Debian's
+/// Chromium driven by Playwright; every test opens a browser context of its own.
+/// </summary>
+public sealed class BrowserApp : SocialDeskFactory, IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private IPlaywright? playwright;
+
+    public BrowserApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>An X channel of the bootstrap workspace, whose webhook the tests deliver to.</summary>
+    public ChannelEndpoints.ChannelView XChannel { get; private set; } = null!;
+
+    public new async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
+        }
+
+        await base.InitializeAsync();
+        StartServer();
+        Address = Api.BaseAddress!;
+        XChannel = await CreateXChannelAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+
+        // The web app's scripts and styles come from the build's static web assets, as under `dotnet run` in Development.
+        builder.UseStaticWebAssets();
+
+        // The sender polls the outbox often, so that a reply shows as delivered while the test looks.
+        builder.UseSetting("Replies:Poll", "00:00:00.050");
+    }
+
+    /// <summary>A fresh page in a browser context of its own, speaking the given language, at a laptop's size.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
+        });
+        context.SetDefaultTimeout(10_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in form, and waits for the inbox.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A mention of the channel's account by a new customer, delivered to the webhook as X signs it.</summary>
+    public async Task MentionAsync(string customer, string text, DateTime? at = null)
+    {
+        var id = Random.Shared.NextInt64(1_000_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var delivered = await ReceiveXAsync(XChannel.Id, XPayloads.Tweet(id, id[..9], text, at ?? DateTime.UtcNow.AddMinutes(-5), name: customer));
+        delivered.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Where screenshots go: docs/screenshots of the repository, which the README links.</summary>
+    public static string ScreenshotPath(string name) =>
+        Path.Combine(SharedData.RepositoryRoot ?? ".", "docs", "screenshots", name);
+}
+
+[CollectionDefinition(Name)]
+public sealed class UsesTheBrowser : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

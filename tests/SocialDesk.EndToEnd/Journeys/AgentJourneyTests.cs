@@ -1,0 +1,110 @@
+using SocialDesk.EndToEnd.Infrastructure;
+
+namespace SocialDesk.EndToEnd.Journeys;
+
+/// <summary>An agent's day in a real browser: signing in, the inbox that updates itself, answering a customer.</summary>
+[Collection(UsesTheBrowser.Name)]
+public sealed class AgentJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_wrong_password_shows_an_error_and_no_inbox()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("Email").FillAsync(SocialDeskFactory.AdminEmail);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or the password is wrong.");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_speaks_the_browser_language()
+    {
+        var page = await app.NewPageAsync("fr-FR");
+
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Mot de passe")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_mention_delivered_by_webhook_appears_in_the_open_inbox_without_reload()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+        await app.MentionAsync("Camille Martin", "@TwitterDev ma box est en panne depuis ce matin, 45 minutes en attente au téléphone", DateTime.UtcNow.AddMinutes(-40));
+        await app.MentionAsync("Sam Taylor", "@TwitterDev thanks, the new plan works great!", DateTime.UtcNow.AddMinutes(-20));
+        var text = $"@TwitterDev I was charged twice for my bill of March, invoice {Random.Shared.Next(10_000, 99_999)}";
+
+        await app.MentionAsync("Jordan Lee", text);
+
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = text })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Camille Martin" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("inbox.png") });
+    }
+
+    [Fact]
+    public async Task The_keyboard_moves_through_the_inbox_and_opens_the_selected_conversation()
+    {
+        var tag = $"#case{Random.Shared.Next(10_000, 99_999)}";
+        await app.MentionAsync("Noor Haddad", $"@TwitterDev my invoice shows a fee I never agreed to {tag}", DateTime.UtcNow.AddMinutes(-90));
+        await app.MentionAsync("Eli Novak", $"@TwitterDev still no signal in my street since yesterday {tag}", DateTime.UtcNow.AddMinutes(-1));
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+        await page.GetByLabel("Search the messages").FillAsync(tag);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = tag })).ToHaveCountAsync(2);
+        var list = page.GetByRole(AriaRole.Region, new() { Name = "Conversations" });
+        await list.FocusAsync();
+
+        foreach (var key in new[] { "k", "k", "k", "k", "k", "k", "j", "k" })
+        {
+            await list.PressAsync(key);
+        }
+
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Eli Novak" })).ToHaveAttributeAsync("aria-current", "true");
+        await list.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eli Novak" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_leads_back_to_the_sign_in_page_and_the_inbox_asks_for_it_again()
+    {
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+    }
+
+    [Fact]
+    public async Task A_reply_written_on_the_conversation_page_is_delivered_to_the_platform()
+    {
+        var question = $"@TwitterDev where is my parcel? Order {Random.Shared.Next(10_000, 99_999)}, ordered a week ago";
+        await app.MentionAsync("Alex Morgan", question);
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = question });
+        await Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alex Morgan" })).ToBeVisibleAsync();
+        var answer = "Sorry for the wait, Alex: your parcel leaves our warehouse today.";
+        await page.GetByLabel("Your reply").FillAsync(answer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var reply = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = answer });
+        await Expect(reply.GetByText("Delivered")).ToBeVisibleAsync();
+        Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == answer);
+        await page.GetByLabel("New internal note").FillAsync("Customer is a long-standing subscriber: offer the express option next time.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Internal notes" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync("offer the express option");
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("conversation.png"), FullPage = true });
+    }
+}
