@@ -45,6 +45,8 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = text })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Camille Martin" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("inbox.png") });
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("inbox-tablet.png") });
     }
 
     [Fact]
@@ -102,6 +104,7 @@ public sealed class AgentJourneyTests(BrowserApp app)
         var reply = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = answer });
         await Expect(reply.GetByText("Delivered")).ToBeVisibleAsync();
         Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == answer);
+        Assert.Contains((await app.AuditAsync("?action=reply.create")).Items, entry => entry.ActorUserId is not null);
         await page.GetByLabel("New internal note").FillAsync("Customer is a long-standing subscriber: offer the express option next time.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Internal notes" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync("offer the express option");

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using OtpNet;
+using SocialDesk.EndToEnd.Infrastructure;
+using SocialDesk.Features.Users;
+using SocialDesk.Features.Workspaces;
+
+namespace SocialDesk.EndToEnd.Journeys;
+
+/// <summary>One's own account in the browser: the second factor at sign-in, and the language of the profile.</summary>
+[Collection(UsesTheBrowser.Name)]
+public sealed class AccountTests(BrowserApp app)
+{
+    [Fact]
+    public async Task An_account_with_a_second_factor_is_asked_for_its_code_and_lands_on_the_page_it_asked_for()
+    {
+        var agent = await app.JoinAsync(Roles.Agent);
+        var setup = await (await agent.Client.PostAsync("/api/v1/me/two-factor", null)).Content.ReadFromJsonAsync<AuthEndpoints.TwoFactorSetup>(SocialDeskFactory.Json);
+        var totp = new Totp(Base32Encoding.ToBytes(setup!.SharedKey));
+        (await agent.Client.PostAsJsonAsync("/api/v1/me/two-factor/enable", new { code = totp.ComputeTotp() })).EnsureSuccessStatusCode();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/profile");
+        await page.GetByLabel("Email").FillAsync(agent.Email);
+        await page.GetByLabel("Password").FillAsync(SocialDeskFactory.MemberPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("second factor");
+
+        await page.GetByLabel("Password").FillAsync(SocialDeskFactory.MemberPassword);
+        await page.GetByLabel("Authenticator code").FillAsync(totp.ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profile", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_language_chosen_in_the_profile_replaces_the_browser_s()
+    {
+        var agent = await app.JoinAsync(Roles.Agent);
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, agent.Email, SocialDeskFactory.MemberPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Français" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profil", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Boîte de réception" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Non attribuées" })).ToBeVisibleAsync();
+    }
+}
