@@ -89,6 +89,7 @@ public static class SocialDeskServer
         app.MapIngestionEndpoints();
         app.MapConversationEndpoints();
         app.MapReplyEndpoints();
+        app.MapCannedReplyEndpoints();
         app.MapReportEndpoints();
         app.MapAuthEndpoints();
         app.MapMemberEndpoints();

@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SlaCalendar> SlaCalendars => Set<SlaCalendar>();
     public DbSet<SlaEvent> SlaEvents => Set<SlaEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

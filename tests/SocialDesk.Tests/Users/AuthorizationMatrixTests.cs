@@ -181,8 +181,10 @@ public sealed partial class AuthorizationMatrixTests(SocialDeskFactory app) : IC
         var rawEvent = await app.Api.GetFromJsonAsync<JsonElement>("/api/v1/raw-events?pageSize=1");
         var policy = await (await app.Api.PostAsJsonAsync("/api/v1/sla/policies", new { name = $"Policy {Guid.NewGuid():N}", firstResponseMinutes = 30 })).Content.ReadFromJsonAsync<JsonElement>();
         var calendar = await (await app.Api.PostAsJsonAsync("/api/v1/sla/calendars", new { name = $"Calendar {Guid.NewGuid():N}", definition = new { alwaysOpen = true } })).Content.ReadFromJsonAsync<JsonElement>();
+        var canned = await (await app.Api.PostAsJsonAsync("/api/v1/canned-replies", new { name = $"canned-{Guid.NewGuid():N}", text = "Hello {{customer.name}}" })).Content.ReadFromJsonAsync<JsonElement>();
         return new Dictionary<string, string>
         {
+            ["canned-replies.id"] = canned.GetProperty("id").GetString()!,
             ["sla.policyId"] = policy.GetProperty("id").GetString()!,
             ["sla.calendarId"] = calendar.GetProperty("id").GetString()!,
             ["notifications.id"] = (await NotificationAsync(conversation.Id)).ToString(),

@@ -15,14 +15,21 @@ public enum WorkRefusal
     BadNote,
 }
 
+/// <summary>
+/// The agent to assign (null: nobody) and, to hand the conversation over, the team whose queue takes it (null: unchanged),
+/// with a note for the team that travels with the conversation (a note marked with the team it was handed to).
+/// </summary>
+public sealed record Assignment(Guid? AssigneeId, Guid? TeamId = null, string? Note = null);
+
 /// <summary>Working a conversation as the caller: assign, hand over, resolve, reopen, note. The API and the web app act here; permissions are checked by the caller's door.</summary>
 public static class ConversationCommands
 {
     public const int MaxNoteLength = 10_000;
 
     /// <summary>Assigns to an agent (null: nobody) and, to hand the conversation over, moves it to a team's queue (null: unchanged).</summary>
-    public static async Task<WorkRefusal?> AssignAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Guid? assigneeId, Guid? teamId, CancellationToken cancellationToken)
+    public static async Task<WorkRefusal?> AssignAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Assignment assignment, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (assigneeId, teamId, handoverNote) = assignment;
         var workspaceId = caller.WorkspaceId();
         var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (conversation is null)
@@ -40,8 +47,27 @@ public static class ConversationCommands
             return WorkRefusal.UnknownTeam;
         }
 
+        if (handoverNote is not null && !IsNoteText(handoverNote))
+        {
+            return WorkRefusal.BadNote;
+        }
+
         conversation.AssigneeId = assigneeId;
         conversation.TeamId = teamId ?? conversation.TeamId;
+        if (handoverNote is not null)
+        {
+            db.Notes.Add(new Note
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                ConversationId = id,
+                AuthorUserId = caller.UserId(),
+                Text = handoverNote,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+                HandoverToTeamId = conversation.TeamId,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -80,7 +106,7 @@ public static class ConversationCommands
             return (WorkRefusal.NotFound, null);
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxNoteLength || text.Contains('\0', StringComparison.Ordinal))
+        if (!IsNoteText(text))
         {
             return (WorkRefusal.BadNote, null);
         }
@@ -98,6 +124,9 @@ public static class ConversationCommands
         await db.SaveChangesAsync(cancellationToken);
         return (null, note);
     }
+
+    private static bool IsNoteText([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Length <= MaxNoteLength && !text.Contains('\0', StringComparison.Ordinal);
 
     /// <summary>Applies a status change; asking for the status the conversation already has changes nothing and is not an error.</summary>
     private static async Task<Conversation?> ChangeStatusAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Func<Conversation, bool> change, CancellationToken cancellationToken)

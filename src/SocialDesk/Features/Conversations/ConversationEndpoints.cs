@@ -21,9 +21,6 @@ public static class ConversationEndpoints
         return app;
     }
 
-    /// <summary>The agent to assign (null: nobody) and, to hand the conversation over, the team whose queue takes it (absent: unchanged).</summary>
-    public sealed record AssignRequest(Guid? AssigneeId, Guid? TeamId = null);
-
     public sealed record NoteRequest(string? Text);
 
     public static IResult NotFound(Guid id) =>
@@ -97,12 +94,13 @@ public static class ConversationEndpoints
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, WorkspaceRulesCache rules, TimeProvider time, CancellationToken cancellationToken) =>
         await db.DetailAsync(caller, id, rules, time.GetUtcNow().UtcDateTime, cancellationToken) is { } conversation ? TypedResults.Ok(conversation) : NotFound(id);
 
-    private static async Task<IResult> AssignAsync(Guid id, AssignRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
-        await db.AssignAsync(caller, id, request.AssigneeId, request.TeamId, cancellationToken) switch
+    private static async Task<IResult> AssignAsync(Guid id, Assignment request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.AssignAsync(caller, id, request, time, cancellationToken) switch
         {
             null => TypedResults.NoContent(),
             WorkRefusal.UnknownAssignee => TypedResults.Problem($"There is no user {request.AssigneeId} in this workspace.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown assignee"),
             WorkRefusal.UnknownTeam => TypedResults.Problem($"There is no team {request.TeamId} in this workspace.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown team"),
+            WorkRefusal.BadNote => BadNote(),
             _ => NotFound(id),
         };
 
@@ -118,8 +116,11 @@ public static class ConversationEndpoints
     private static async Task<IResult> AddNoteAsync(Guid id, NoteRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         await db.AddNoteAsync(caller, id, request.Text, time, cancellationToken) switch
         {
-            (null, { } note) => TypedResults.Created($"/api/v1/conversations/{id}", new NoteView(note.Id, note.AuthorUserId, note.Text, note.CreatedAt)),
-            (WorkRefusal.BadNote, _) => TypedResults.Problem($"A note needs text, at most {ConversationCommands.MaxNoteLength} characters, without NUL (U+0000).", statusCode: StatusCodes.Status400BadRequest, title: "Bad note"),
+            (null, { } note) => TypedResults.Created($"/api/v1/conversations/{id}", NoteView.Of(note)),
+            (WorkRefusal.BadNote, _) => BadNote(),
             _ => NotFound(id),
         };
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadNote() =>
+        TypedResults.Problem($"A note needs text, at most {ConversationCommands.MaxNoteLength} characters, without NUL (U+0000).", statusCode: StatusCodes.Status400BadRequest, title: "Bad note");
 }

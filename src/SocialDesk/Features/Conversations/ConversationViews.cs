@@ -47,7 +47,11 @@ public sealed record MessageView(
         m.DeletedAt);
 }
 
-public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt);
+/// <summary>An internal note; <see cref="HandoverToTeamId"/> marks the note that came with a handover to that team.</summary>
+public sealed record NoteView(Guid Id, Guid AuthorId, string Text, DateTime CreatedAt, Guid? HandoverToTeamId)
+{
+    public static NoteView Of(Note n) => new(n.Id, n.AuthorUserId, n.Text, n.CreatedAt, n.HandoverToTeamId);
+}
 
 public sealed record ConversationSummary(
     Guid Id,
@@ -113,7 +117,7 @@ public sealed record ConversationDetail(
         c.TeamId,
         SlaView.Of(c, rules, now),
         [.. c.Messages.OrderBy(m => m.PlatformTime ?? m.ReceivedAt).ThenBy(m => m.Id).Select(MessageView.Of)],
-        [.. c.Notes.OrderBy(n => n.CreatedAt).Select(n => new NoteView(n.Id, n.AuthorUserId, n.Text, n.CreatedAt))]);
+        [.. c.Notes.OrderBy(n => n.CreatedAt).Select(NoteView.Of)]);
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, int Page, int PageSize, int Total);

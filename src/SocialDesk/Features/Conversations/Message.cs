@@ -65,6 +65,9 @@ public sealed class Note
     public Guid AuthorUserId { get; set; }
     public required string Text { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The team this note was written for, when it came with a handover.</summary>
+    public Guid? HandoverToTeamId { get; set; }
 }
 
 internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>

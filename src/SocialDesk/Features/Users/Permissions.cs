@@ -39,6 +39,9 @@ public static class Permissions
     /// <summary>SLA policies, business calendars, teams' routing and members' skills.</summary>
     public const string RoutingManage = "routing.manage";
     public const string TokensManage = "tokens.manage";
+
+    /// <summary>Write the workspace's canned replies (everyone who reads conversations uses them).</summary>
+    public const string CannedRepliesManage = "canned-replies.manage";
     public const string AuditRead = "audit.read";
 
     /// <summary>Export or erase everything about a contact (GDPR).</summary>
@@ -68,6 +71,7 @@ public static class Permissions
         [MembersManage] = AdminOnly,
         [TeamsManage] = AdminOnly,
         [RoutingManage] = [Roles.Admin, Roles.Supervisor],
+        [CannedRepliesManage] = [Roles.Admin, Roles.Supervisor],
         [TokensManage] = AdminOnly,
         [AuditRead] = AdminOnly,
         [ContactsManage] = AdminOnly,
