@@ -141,6 +141,7 @@ public sealed class SlaClockTests(ClockedApp app) : IClassFixture<ClockedApp>, I
         await PassAsync();
         var breached = await app.ConversationAsync(id);
         Assert.Equal(SlaTargetState.Breached, breached.Sla.FirstResponseState);
+        Assert.Equal(100, breached.PriorityScore);
         Assert.Equal(ConversationPriorities.Raise(before.Priority), breached.Priority);
         Assert.Equal((escalationTeam, (Guid?)null), (breached.TeamId!.Value, breached.AssigneeId));
 

@@ -66,6 +66,9 @@ public sealed class Conversation
     public DateTime CycleStartedAt { get; set; }
     public DateTime LastActivityAt { get; set; }
     public DateTime? FirstResponseAt { get; set; }
+
+    /// <summary>Since when the customer waits for the brand: their oldest message not yet answered; null when the brand spoke last.</summary>
+    public DateTime? WaitingSince { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public int ReopenCount { get; set; }
 

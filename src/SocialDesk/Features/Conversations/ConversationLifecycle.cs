@@ -57,6 +57,7 @@ public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, Workspa
             conversation.TeamId = rules.For(conversation.WorkspaceId).TeamFor(conversation)?.Id;
         }
 
+        conversation.WaitingSince ??= at;
         Touch(conversation, at);
         sla.Choose(conversation);
         sla.CustomerWrote(conversation, at);
@@ -72,6 +73,7 @@ public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, Workspa
             Record(conversation, ReportingEventNames.FirstResponse, confirmedAt, message.Id, message.AuthorUserId, confirmedAt - conversation.StartedAt);
         }
 
+        conversation.WaitingSince = null;
         Touch(conversation, confirmedAt);
         sla.BrandReplied(conversation, confirmedAt);
         Record(conversation, ReportingEventNames.ReplySent, confirmedAt, message.Id, message.AuthorUserId);
@@ -81,6 +83,7 @@ public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, Workspa
     {
         conversation.Status = ConversationStatus.Resolved;
         conversation.ResolvedAt = at;
+        conversation.WaitingSince = null;
         sla.Resolved(conversation, at);
         Record(conversation, ReportingEventNames.Resolved, at, userId: userId, value: at - conversation.CycleStartedAt);
     }

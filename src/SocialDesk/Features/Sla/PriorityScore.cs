@@ -3,7 +3,8 @@ using SocialDesk.Features.Conversations;
 namespace SocialDesk.Features.Sla;
 
 /// <summary>
-/// The inbox order. A conversation ranks at its next due time (or a day after its last activity when no target runs),
+/// The inbox order. A conversation ranks at the earliest due time of the targets it still owes, breached ones included
+/// (or a day after its last activity when it owes none),
 /// brought forward by what makes it more pressing: up to 2 hours for triage urgency, 4 hours when urgent and 1 hour when
 /// high priority (1 hour later when low), 30 minutes for a negative mood, and up to 1 hour for a customer's audience.
 /// The rank is an instant, so the order holds as time passes; the score shown is how close that instant is: 100 once
@@ -24,9 +25,10 @@ public static class PriorityScore
         }
 
         var anchor = Earliest(Earliest(
-            Running(conversation.FirstResponseState, conversation.FirstResponseDueAt),
-            Running(conversation.NextResponseState, conversation.NextResponseDueAt)),
-            Running(conversation.ResolutionState, conversation.ResolutionDueAt)) ?? conversation.LastActivityAt.AddTicks(Math.Min(Horizon.Ticks, Settled.Ticks - conversation.LastActivityAt.Ticks));
+            Pending(conversation.FirstResponseState, conversation.FirstResponseDueAt, conversation.FirstResponseAt is null),
+            Pending(conversation.NextResponseState, conversation.NextResponseDueAt, conversation.WaitingSince is not null)),
+            Pending(conversation.ResolutionState, conversation.ResolutionDueAt, stillOwed: true))
+            ?? conversation.LastActivityAt.AddTicks(Math.Min(Horizon.Ticks, Settled.Ticks - conversation.LastActivityAt.Ticks));
 
         // Saturated at both ends, whatever time a platform claims.
         return new DateTime(Math.Clamp(anchor.Ticks - Credit(conversation).Ticks, DateTime.MinValue.Ticks, Settled.Ticks), DateTimeKind.Utc);
@@ -54,7 +56,9 @@ public static class PriorityScore
         return TimeSpan.FromMinutes(minutes);
     }
 
-    private static DateTime? Running(SlaTargetState? state, DateTime? due) => state is SlaTargetState.Active or SlaTargetState.Warning ? due : null;
+    /// <summary>The due time of a target still owed: running, or breached and still not done (a late answer is done).</summary>
+    private static DateTime? Pending(SlaTargetState? state, DateTime? due, bool stillOwed) =>
+        state is SlaTargetState.Active or SlaTargetState.Warning || (state is SlaTargetState.Breached && stillOwed) ? due : null;
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

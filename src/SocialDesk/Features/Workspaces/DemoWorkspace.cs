@@ -5,12 +5,16 @@ using SocialDesk.Features.Channels.Facebook;
 using SocialDesk.Features.Channels.X;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Replies;
+using SocialDesk.Features.Sla;
+using SocialDesk.Features.Teams;
 
 namespace SocialDesk.Features.Workspaces;
 
 /// <summary>
 /// Fills a workspace that has no channel with a demo X account and Facebook page and a few conversations
-/// in French and English, written for the demo and fed through the ingestion pipeline like any other source.
+/// in French and English, written for the demo and fed through the ingestion pipeline like any other source; with SLA
+/// policies (30 minutes on X), a French team working Lyon office hours and an English one around the clock, and canned replies.
 /// </summary>
 public sealed class DemoWorkspace(AppDbContext db, RawEventStore store, TimeProvider time)
 {
@@ -43,6 +47,7 @@ public sealed class DemoWorkspace(AppDbContext db, RawEventStore store, TimeProv
             CreatedAt = now,
         };
         db.Channels.AddRange(x, page);
+        AddWork(workspace.Id, now);
         await db.SaveChangesAsync(cancellationToken);
 
         var brand = new IncomingAuthor("1000", "EnergieVerte", "Énergie Verte");
@@ -70,5 +75,81 @@ public sealed class DemoWorkspace(AppDbContext db, RawEventStore store, TimeProv
                 recipient: new IncomingAuthor("2000")),
         ];
         await store.AppendAsync([new IncomingDelivery(workspace.Id, null, MessageBatch.Format, MessageBatch.Serialize(messages))], cancellationToken);
+    }
+
+    private void AddWork(Guid workspaceId, DateTime now)
+    {
+        LocalRange[] day = [new("08:00", "20:00")];
+        var lyon = new SlaCalendar
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = workspaceId,
+            Name = "Lyon office",
+            Definition = new BusinessCalendarDefinition
+            {
+                TimeZone = "Europe/Paris",
+                Hours = new Dictionary<string, IReadOnlyList<LocalRange>>
+                {
+                    ["monday"] = day,
+                    ["tuesday"] = day,
+                    ["wednesday"] = day,
+                    ["thursday"] = day,
+                    ["friday"] = day,
+                    ["saturday"] = [new("09:00", "12:00")],
+                },
+                Holidays = ["2026-12-25", "2027-01-01"],
+            },
+            CreatedAt = now,
+        };
+        db.SlaCalendars.Add(lyon);
+        db.Teams.AddRange(
+            new Team { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "Service client", CalendarId = lyon.Id, RouteLanguages = ["fr"], CreatedAt = now },
+            new Team { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "Customer care", RoutingPosition = 1, RouteLanguages = ["en"], CreatedAt = now });
+        db.SlaPolicies.AddRange(
+            new SlaPolicy
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                Name = "X: 30 minutes",
+                Channels = ["x"],
+                FirstResponseMinutes = 30,
+                NextResponseMinutes = 60,
+                ResolutionMinutes = 8 * 60,
+                WarningMinutes = 10,
+                EscalateRaisePriority = true,
+                EscalateNotifySupervisors = true,
+                CreatedAt = now,
+            },
+            new SlaPolicy
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                Name = "Standard",
+                IsDefault = true,
+                FirstResponseMinutes = 2 * 60,
+                NextResponseMinutes = 4 * 60,
+                ResolutionMinutes = 24 * 60,
+                WarningMinutes = 15,
+                CreatedAt = now,
+            });
+        db.CannedReplies.AddRange(
+            new CannedReply
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                Name = "attente",
+                Language = "fr",
+                CreatedAt = now,
+                Text = "Bonjour {{customer.name}}, nous sommes désolés pour l'attente. {{agent.name}} s'occupe de votre demande et revient vers vous très vite.",
+            },
+            new CannedReply
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                Name = "waiting",
+                Language = "en",
+                CreatedAt = now,
+                Text = "Hi {{customer.name}}, sorry for the wait. {{agent.name}} is on it and will get back to you shortly.",
+            });
     }
 }
