@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["reports"] = ReportsBench.RunAsync,
     ["sla-due-times"] = SlaBench.RunAsync,
     ["sla-pass"] = SlaPassBench.RunAsync,
+    ["inbox"] = InboxBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

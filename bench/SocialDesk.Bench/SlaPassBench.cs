@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialDesk.Data;
-using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Sla;
@@ -42,7 +41,7 @@ public static class SlaPassBench
             await app.StartAsync();
             var now = DateTime.UtcNow;
             var seeding = Stopwatch.StartNew();
-            await SeedAsync(app.Services, count, now);
+            await BenchConversations.SeedAsync(app.Services, count, now);
             Console.WriteLine($"sla-pass: seeded {count:N0} open conversations in {seeding.Elapsed.TotalSeconds:0} s; {Environment.ProcessorCount} cores, SQLite (goal: a pass under 1 s)");
 
             await LiveAsync(app.Services, DateTime.UtcNow);
@@ -98,7 +97,7 @@ public static class SlaPassBench
                 var contact = new Contact { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, DisplayName = $"Live customer {number}", CreatedAt = start };
                 db.Contacts.Add(contact);
                 var conversation = lifecycle.Open(workspaceId, channelId, contact.Id, isPrivate: false, start);
-                lifecycle.Receive(conversation, Add(db, conversation, $"live-{number}", MessageDirection.Inbound, start));
+                lifecycle.Receive(conversation, BenchConversations.Add(db, conversation, $"live-{number}", MessageDirection.Inbound, start));
                 due[conversation.Id] = conversation.FirstResponseDueAt!.Value;
             }
 
@@ -132,78 +131,6 @@ public static class SlaPassBench
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().SlaEvents.CountAsync(e => e.Kind != SlaEventKind.Met);
-    }
-
-    private static async Task SeedAsync(IServiceProvider services, int count, DateTime now)
-    {
-        Guid workspaceId;
-        Guid channelId;
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            workspaceId = (await db.Workspaces.SingleAsync()).Id;
-            var channel = new Channel { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Kind = "x", Name = "@bench", CreatedAt = now };
-            channelId = channel.Id;
-            db.Channels.Add(channel);
-            db.SlaPolicies.Add(new SlaPolicy
-            {
-                Id = Guid.CreateVersion7(),
-                WorkspaceId = workspaceId,
-                Name = "Bench",
-                IsDefault = true,
-                FirstResponseMinutes = 30,
-                NextResponseMinutes = 30,
-                ResolutionMinutes = 24 * 60,
-                WarningMinutes = 10,
-                EscalateRaisePriority = true,
-                EscalateNotifySupervisors = true,
-                CreatedAt = now,
-            });
-            await db.SaveChangesAsync();
-        }
-
-        var random = new Random(2026);
-        const int PerSave = 5_000;
-        for (var first = 0; first < count; first += PerSave)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var lifecycle = scope.ServiceProvider.GetRequiredService<ConversationLifecycle>();
-            for (var number = first; number < Math.Min(count, first + PerSave); number++)
-            {
-                var start = now - (random.NextDouble() * TimeSpan.FromHours(24));
-                var contact = new Contact { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, DisplayName = $"Customer {number}", CreatedAt = start };
-                db.Contacts.Add(contact);
-                var conversation = lifecycle.Open(workspaceId, channelId, contact.Id, isPrivate: false, start);
-                lifecycle.Receive(conversation, Add(db, conversation, $"bench-{number}", MessageDirection.Inbound, start));
-                if (start.AddMinutes(10) < now)
-                {
-                    var answer = start.AddMinutes(10);
-                    lifecycle.Respond(conversation, Add(db, conversation, $"bench-{number}-answer", MessageDirection.Outbound, answer), answer);
-                }
-            }
-
-            await db.SaveChangesAsync();
-        }
-    }
-
-    private static Message Add(AppDbContext db, Conversation conversation, string id, MessageDirection direction, DateTime at)
-    {
-        var message = new Message
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = conversation.WorkspaceId,
-            ConversationId = conversation.Id,
-            ChannelId = conversation.ChannelId,
-            Direction = direction,
-            PlatformMessageId = id,
-            Text = direction == MessageDirection.Inbound ? "My parcel has not arrived, any news?" : "Sorry about that, we are looking into it.",
-            PlatformTime = at,
-            ReceivedAt = at,
-            Delivery = direction == MessageDirection.Outbound ? DeliveryState.Sent : null,
-        };
-        db.Messages.Add(message);
-        return message;
     }
 
     private sealed class PinnedClock : TimeProvider
