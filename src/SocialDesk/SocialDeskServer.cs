@@ -91,6 +91,7 @@ public static class SocialDeskServer
         app.MapConversationEndpoints();
         app.MapReplyEndpoints();
         app.MapCannedReplyEndpoints();
+        app.MapModerationEndpoints();
         app.MapReportEndpoints();
         app.MapAuthEndpoints();
         app.MapMemberEndpoints();

@@ -400,6 +400,9 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("boolean");
 

@@ -390,6 +390,9 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 

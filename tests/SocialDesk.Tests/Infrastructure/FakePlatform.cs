@@ -82,6 +82,15 @@ public sealed class FakePlatform : IAsyncDisposable
         });
         web.MapPost("/v21.0/{page}/messages", (HttpRequest request, string page) => PostAsync(request, id => new { recipient_id = "6200000000000001", message_id = id }));
         web.MapPost("/v21.0/{target}/comments", (HttpRequest request) => PostAsync(request, id => new { id }));
+
+        // Moderation: X hides a reply; Graph hides (is_hidden) or deletes a comment.
+        web.MapPut("/2/tweets/{id}/hidden", (HttpRequest request) => PostAsync(request, _ => new { data = new { hidden = true } }));
+        web.MapPost("/v21.0/{target}", (HttpRequest request) => PostAsync(request, _ => new { success = true }));
+        web.MapDelete("/v21.0/{target}", (HttpRequest request) =>
+        {
+            Posts.Enqueue(new PlatformCall(request.Path, new JsonObject { ["deleted"] = true }, "", DateTime.UtcNow));
+            return Results.Json(new { success = true });
+        });
         web.MapGet("/v21.0/{target}/comments", (string target) => new
         {
             data = Calls($"/v21.0/{target}/comments").Select(c => new

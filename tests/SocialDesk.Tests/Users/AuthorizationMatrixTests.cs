@@ -185,6 +185,7 @@ public sealed partial class AuthorizationMatrixTests(SocialDeskFactory app) : IC
         return new Dictionary<string, string>
         {
             ["canned-replies.id"] = canned.GetProperty("id").GetString()!,
+            ["conversations.messageId"] = (await app.ConversationAsync(conversation.Id)).Messages[0].Id.ToString(),
             ["sla.policyId"] = policy.GetProperty("id").GetString()!,
             ["sla.calendarId"] = calendar.GetProperty("id").GetString()!,
             ["notifications.id"] = (await NotificationAsync(conversation.Id)).ToString(),

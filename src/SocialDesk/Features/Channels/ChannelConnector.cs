@@ -23,6 +23,19 @@ public interface IChannelConnector
 
     /// <summary>After an attempt that got no answer: did the platform post the reply anyway?</summary>
     Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken);
+
+    /// <summary>Why the platform does not allow this moderation of a customer's message, or null when it does.</summary>
+    string? ModerationRefusal(Moderation action, bool isPrivate);
+
+    /// <summary>Hides or deletes a customer's public message on the platform; doing it again is harmless.</summary>
+    Task ModerateAsync(Channel channel, string platformMessageId, Moderation action, CancellationToken cancellationToken);
+}
+
+/// <summary>What a moderator does to a customer's public message: hide it from others, or delete it.</summary>
+public enum Moderation
+{
+    Hide,
+    Delete,
 }
 
 /// <summary>A key of a channel's settings; secrets are kept apart and never returned.</summary>

@@ -28,7 +28,8 @@ public sealed record MessageView(
     DateTime ReceivedAt,
     DeliveryView? Delivery,
     DateTime? EditedAt,
-    DateTime? DeletedAt)
+    DateTime? DeletedAt,
+    DateTime? HiddenAt)
 {
     public static MessageView Of(Message m) => new(
         m.Id,
@@ -44,7 +45,8 @@ public sealed record MessageView(
         m.ReceivedAt,
         m.Delivery is { } state ? new DeliveryView(state, m.DeliveryError) : null,
         m.EditedAt,
-        m.DeletedAt);
+        m.DeletedAt,
+        m.HiddenAt);
 }
 
 /// <summary>An internal note; <see cref="HandoverToTeamId"/> marks the note that came with a handover to that team.</summary>

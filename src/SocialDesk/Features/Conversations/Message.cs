@@ -53,7 +53,12 @@ public sealed class Message
     public DeliveryState? Delivery { get; set; }
     public string? DeliveryError { get; set; }
     public DateTime? EditedAt { get; set; }
+
+    /// <summary>When it was deleted: by its author on the platform, or by a moderator through SocialDesk.</summary>
     public DateTime? DeletedAt { get; set; }
+
+    /// <summary>When a moderator hid it from others on the platform.</summary>
+    public DateTime? HiddenAt { get; set; }
 }
 
 /// <summary>An internal note: seen by the team, never sent.</summary>

@@ -173,6 +173,20 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
         return new PlatformPost(sent.Id("message_id", "$"), time.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>A page hides (<c>POST /{comment-id}</c> with <c>is_hidden</c>) or deletes (<c>DELETE /{comment-id}</c>) the comments on its posts; Messenger messages are not moderated.</summary>
+    public string? ModerationRefusal(Moderation action, bool isPrivate) => isPrivate ? "Messenger messages cannot be moderated." : null;
+
+    public async Task ModerateAsync(Channel channel, string platformMessageId, Moderation action, CancellationToken cancellationToken)
+    {
+        var answer = action == Moderation.Hide
+            ? await http.SendAsync(HttpMethod.Post, Url(channel, platformMessageId), channel.Setting("pageAccessToken"), new { is_hidden = true }, cancellationToken)
+            : await http.SendAsync(HttpMethod.Delete, Url(channel, platformMessageId), channel.Setting("pageAccessToken"), null, cancellationToken);
+        if (answer.Optional("success") is not { ValueKind: JsonValueKind.True })
+        {
+            throw new PlatformException($"Facebook did not confirm the comment as {(action == Moderation.Hide ? "hidden" : "deleted")}.", permanent: false, mayHavePosted: true);
+        }
+    }
+
     public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
     {
         var pageId = channel.Setting("pageId");

@@ -165,6 +165,20 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
         return Confirmation(tweet.RequiredObject("data", "$").Id("id", "$.data"));
     }
 
+    /// <summary>X lets an account hide the replies to its posts (<c>PUT /2/tweets/{id}/hidden</c>), never delete someone else's.</summary>
+    public string? ModerationRefusal(Moderation action, bool isPrivate) =>
+        isPrivate ? "X direct messages cannot be moderated."
+        : action == Moderation.Delete ? "X does not let an account delete a customer's post; hide the reply instead." : null;
+
+    public async Task ModerateAsync(Channel channel, string platformMessageId, Moderation action, CancellationToken cancellationToken)
+    {
+        var answer = await http.SendAsync(HttpMethod.Put, Url(channel, $"2/tweets/{platformMessageId}/hidden"), channel.Setting("accessToken"), new { hidden = true }, cancellationToken);
+        if (answer.Optional("data")?.Optional("hidden") is not { ValueKind: JsonValueKind.True })
+        {
+            throw new PlatformException("X did not confirm the reply as hidden.", permanent: false, mayHavePosted: true);
+        }
+    }
+
     public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
     {
         var recent = reply.IsPrivate
