@@ -74,8 +74,9 @@ public class ClockedApp : SocialDeskFactory
     public async Task AgentReplyAsync(Guid conversationId, DateTime at)
     {
         Clock.Set(at);
-        Assert.Equal(HttpStatusCode.Accepted, (await ReplyAsync(conversationId, "We are on it.")).StatusCode);
-        await EventuallyAsync(() => ConversationAsync(conversationId),
-            c => c.Messages.Any(m => m.Direction == MessageDirection.Outbound && m.Delivery!.State == DeliveryState.Sent));
+        var accepted = await ReplyAsync(conversationId, "We are on it.");
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var reply = (await accepted.Content.ReadFromJsonAsync<MessageView>(Json))!.Id;
+        await EventuallyAsync(() => ConversationAsync(conversationId), c => c.Messages.Any(m => m.Id == reply && m.Delivery!.State == DeliveryState.Sent));
     }
 }

@@ -150,9 +150,26 @@ public sealed class SlaClockTests(ClockedApp app) : IClassFixture<ClockedApp>, I
         Assert.Equal([SlaEventKind.Warning, SlaEventKind.Breached], events.Select(e => e.Kind));
         Assert.InRange(events[1].OccurredAt - due, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         var notifications = await app.Api.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
-        var notice = Assert.Single(notifications.EnumerateArray(), n => n.GetProperty("conversationId").GetGuid() == id);
+        var notice = Assert.Single(notifications.EnumerateArray(), n => n.GetProperty("conversationId").ValueKind == JsonValueKind.String && n.GetProperty("conversationId").GetGuid() == id);
         Assert.Equal("sla_breached", notice.GetProperty("kind").GetString());
         Assert.Contains("first response", notice.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Many_breaches_at_once_reach_supervisors_as_one_summary()
+    {
+        var (channel, start) = (await app.CreateFacebookChannelAsync(), ClockedApp.At("2026-09-01T09:00:00Z"));
+        app.Clock.Set(start);
+        await app.SendAsync([.. Enumerable.Range(0, 25).Select(i => ClockedApp.Customer(channel.Id, $"many-{i}", $"many-{i}", start))]);
+        var ids = (await app.ConversationsAsync($"?channel={channel.Id}&pageSize=50")).Items.Select(c => c.Id).ToList();
+
+        app.Clock.Set(start.AddMinutes(31));
+        await PassAsync();
+
+        var notifications = (await app.Api.GetFromJsonAsync<JsonElement>("/api/v1/notifications?pageSize=200")).EnumerateArray().ToList();
+        Assert.DoesNotContain(notifications, n => n.GetProperty("conversationId").ValueKind == JsonValueKind.String && ids.Contains(n.GetProperty("conversationId").GetGuid()));
+        Assert.Contains(notifications, n => n.GetProperty("conversationId").ValueKind == JsonValueKind.Null
+            && System.Text.RegularExpressions.Regex.IsMatch(n.GetProperty("text").GetString()!, @"^\d+ conversations breached their SLA"));
     }
 
     [Fact]

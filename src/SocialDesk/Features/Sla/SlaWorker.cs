@@ -17,12 +17,14 @@ public sealed class SlaOptions
 /// Raises SLA warnings and breaches as their moment comes: each pass takes the conversations whose next SLA moment
 /// (<see cref="Conversation.SlaCheckAt"/>, indexed) has come, lets <see cref="SlaClock.Evaluate"/> warn and breach, and
 /// applies the policy's escalation to each conversation that breached: priority one step up, handover to the policy's
-/// team (unassigned, so that team's routing takes it), and a notification to each supervisor and admin.
+/// team (unassigned, so that team's routing takes it), and a notification to each supervisor and admin (one summary
+/// when many breach at once).
 /// </summary>
 public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaWorker> logger)
     : PeriodicWorker(time, logger)
 {
     private const int BatchSize = 1000;
+    private const int SummaryAbove = 20;
 
     protected override TimeSpan Interval => options.Value.Interval;
 
@@ -46,17 +48,23 @@ public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IO
                 .OrderBy(c => c.SlaCheckAt)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
-            var supervisors = new Dictionary<Guid, List<Guid>>();
+            var notices = new List<Notice>();
             foreach (var conversation in due)
             {
                 var breaches = clock.Evaluate(conversation, now);
                 if (breaches.Count > 0 && rules.For(conversation.WorkspaceId).Policy(conversation.SlaPolicyId) is { } policy)
                 {
-                    await EscalateAsync(db, conversation, policy, breaches, supervisors, now, cancellationToken);
+                    Escalate(conversation, policy);
                     clock.Refresh(conversation);
+                    if (policy.EscalateNotifySupervisors)
+                    {
+                        notices.Add(new Notice(conversation.WorkspaceId, conversation.Id,
+                            $"SLA \"{policy.Name}\" breached ({string.Join(", ", breaches.Select(b => TargetName(b.Target)))}), due {breaches.Min(b => b.DueAt):yyyy-MM-dd HH:mm} UTC."));
+                    }
                 }
             }
 
+            await NotifyAsync(db, notices, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             seen += due.Count;
             if (due.Count < BatchSize)
@@ -66,9 +74,8 @@ public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IO
         }
     }
 
-    private static async Task EscalateAsync(
-        AppDbContext db, Conversation conversation, SlaPolicy policy, IReadOnlyList<SlaEvent> breaches,
-        Dictionary<Guid, List<Guid>> supervisors, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The policy's escalation of a breach: priority one step up, handover to its team's queue, unassigned.</summary>
+    private static void Escalate(Conversation conversation, SlaPolicy policy)
     {
         if (policy.EscalateRaisePriority)
         {
@@ -80,32 +87,36 @@ public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IO
             conversation.TeamId = teamId;
             conversation.AssigneeId = null;
         }
+    }
 
-        if (!policy.EscalateNotifySupervisors)
-        {
-            return;
-        }
+    private sealed record Notice(Guid WorkspaceId, Guid ConversationId, string Text);
 
-        if (!supervisors.TryGetValue(conversation.WorkspaceId, out var userIds))
+    /// <summary>
+    /// Tells each supervisor and admin of the workspace about each breach; when more than <see cref="SummaryAbove"/>
+    /// breach together (a catch-up after an outage), one notification says how many instead.
+    /// </summary>
+    private static async Task NotifyAsync(AppDbContext db, List<Notice> notices, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var workspace in notices.GroupBy(n => n.WorkspaceId))
         {
-            userIds = await db.Memberships
-                .Where(m => m.WorkspaceId == conversation.WorkspaceId && (m.Role == Roles.Supervisor || m.Role == Roles.Admin))
+            var userIds = await db.Memberships
+                .Where(m => m.WorkspaceId == workspace.Key && (m.Role == Roles.Supervisor || m.Role == Roles.Admin))
                 .Select(m => m.UserId)
                 .ToListAsync(cancellationToken);
-            supervisors[conversation.WorkspaceId] = userIds;
+            var told = workspace.Count() > SummaryAbove
+                ? [new Notice(workspace.Key, Guid.Empty, $"{workspace.Count()} conversations breached their SLA at {now:yyyy-MM-dd HH:mm} UTC.")]
+                : workspace.ToList();
+            db.Notifications.AddRange(userIds.SelectMany(userId => told.Select(notice => new Notification
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = notice.WorkspaceId,
+                UserId = userId,
+                ConversationId = notice.ConversationId == Guid.Empty ? null : notice.ConversationId,
+                Kind = "sla_breached",
+                Text = notice.Text,
+                CreatedAt = now,
+            })));
         }
-
-        var targets = string.Join(", ", breaches.Select(b => TargetName(b.Target)));
-        db.Notifications.AddRange(userIds.Select(userId => new Notification
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = conversation.WorkspaceId,
-            UserId = userId,
-            ConversationId = conversation.Id,
-            Kind = "sla_breached",
-            Text = $"SLA \"{policy.Name}\" breached ({targets}), due {breaches.Min(b => b.DueAt):yyyy-MM-dd HH:mm} UTC.",
-            CreatedAt = now,
-        }));
     }
 
     public static string TargetName(SlaTargetKind target) => target switch
