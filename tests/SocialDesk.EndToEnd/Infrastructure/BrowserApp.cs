@@ -85,12 +85,17 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
     }
 
-    /// <summary>A mention of the channel's account by a new customer, delivered to the webhook as X signs it.</summary>
-    public async Task MentionAsync(string customer, string text, DateTime? at = null)
+    /// <summary>
+    /// A mention of the channel's account, delivered to the webhook as X signs it: by a new customer, or by the one whose
+    /// id is given (it joins that customer's open conversation). Returns the customer's id.
+    /// </summary>
+    public async Task<string> MentionAsync(string customer, string text, DateTime? at = null, string? customerId = null)
     {
         var id = Random.Shared.NextInt64(1_000_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var delivered = await ReceiveXAsync(XChannel.Id, XPayloads.Tweet(id, id[..9], text, at ?? DateTime.UtcNow.AddMinutes(-5), name: customer));
+        var author = customerId ?? id[..9];
+        var delivered = await ReceiveXAsync(XChannel.Id, XPayloads.Tweet(id, author, text, at ?? DateTime.UtcNow.AddMinutes(-5), name: customer));
         delivered.EnsureSuccessStatusCode();
+        return author;
     }
 
     /// <summary>
