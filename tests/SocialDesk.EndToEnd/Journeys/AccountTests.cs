@@ -39,6 +39,7 @@ public sealed class AccountTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, agent.Email, SocialDeskFactory.MemberPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profile", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Français" }).ClickAsync();
