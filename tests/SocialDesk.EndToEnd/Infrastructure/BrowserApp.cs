@@ -1,14 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using SocialDesk.Features.Channels;
 
 namespace SocialDesk.EndToEnd.Infrastructure;
 
 /// <summary>
-/// The whole server on a real port of 127.0.0.1 (the integration suite's factory, fake platform included) and Debian's
-/// Chromium driven by Playwright; every test opens a browser context of its own.
+/// The whole server on a real port of 127.0.0.1 (the integration suite's clocked factory, fake platform included) and
+/// Debian's Chromium driven by Playwright; every test opens a browser context of its own. The clock keeps real time
+/// unless a test sets it; the SLA worker makes its passes when a test asks.
 /// </summary>
-public sealed class BrowserApp : SocialDeskFactory, IAsyncLifetime
+public sealed class BrowserApp : ClockedApp, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -16,6 +18,7 @@ public sealed class BrowserApp : SocialDeskFactory, IAsyncLifetime
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private IPlaywright? playwright;
+    private Task? defaultPolicy;
 
     public BrowserApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
@@ -82,13 +85,36 @@ public sealed class BrowserApp : SocialDeskFactory, IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
     }
 
-    /// <summary>A mention of the channel's account by a new customer, delivered to the webhook as X signs it.</summary>
-    public async Task MentionAsync(string customer, string text, DateTime? at = null)
+    /// <summary>
+    /// A mention of the channel's account, delivered to the webhook as X signs it: by a new customer, or by the one whose
+    /// id is given (it joins that customer's open conversation). Returns the customer's id.
+    /// </summary>
+    public async Task<string> MentionAsync(string customer, string text, DateTime? at = null, string? customerId = null)
     {
         var id = Random.Shared.NextInt64(1_000_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var delivered = await ReceiveXAsync(XChannel.Id, XPayloads.Tweet(id, id[..9], text, at ?? DateTime.UtcNow.AddMinutes(-5), name: customer));
+        var author = customerId ?? id[..9];
+        var delivered = await ReceiveXAsync(XChannel.Id, XPayloads.Tweet(id, author, text, at ?? DateTime.UtcNow.AddMinutes(-5), name: customer));
         delivered.EnsureSuccessStatusCode();
+        return author;
     }
+
+    /// <summary>
+    /// The workspace's default SLA policy (first response in 30 minutes, next in an hour, resolution in 8 hours), made
+    /// once: conversations started after it get its due times.
+    /// </summary>
+    public Task EnsureDefaultSlaPolicyAsync() => defaultPolicy ??= CreatePolicyAsync(new
+    {
+        name = "Social default",
+        position = 100,
+        isDefault = true,
+        firstResponseMinutes = 30,
+        nextResponseMinutes = 60,
+        resolutionMinutes = 480,
+        warningMinutes = 10,
+    });
+
+    public async Task CreatePolicyAsync(object policy) =>
+        (await Api.PostAsJsonAsync("/api/v1/sla/policies", policy)).EnsureSuccessStatusCode();
 
     /// <summary>Where screenshots go: docs/screenshots of the repository, which the README links.</summary>
     public static string ScreenshotPath(string name) =>

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using SocialDesk.EndToEnd.Infrastructure;
 using SocialDesk.Features.Users;
@@ -38,6 +39,7 @@ public sealed class AccountTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, agent.Email, SocialDeskFactory.MemberPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profile", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Français" }).ClickAsync();
@@ -46,5 +48,30 @@ public sealed class AccountTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Profil", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Boîte de réception" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Non attribuées" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_availability_switch_in_the_app_bar_sets_the_agent_away_and_back()
+    {
+        var agent = await app.JoinAsync(Roles.Agent);
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, agent.Email, SocialDeskFactory.MemberPassword);
+        var availability = page.GetByRole(AriaRole.Switch, new() { Name = "Available to take conversations" });
+        await Expect(availability).ToBeCheckedAsync();
+
+        await availability.ClickAsync();
+
+        await Expect(page.GetByText("Away", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(availability).Not.ToBeCheckedAsync();
+        Assert.Equal(Availability.Away, AvailabilityOf(agent.UserId));
+        await availability.ClickAsync();
+        await Expect(page.GetByText("Available", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(Availability.Available, AvailabilityOf(agent.UserId));
+    }
+
+    private Availability AvailabilityOf(Guid userId)
+    {
+        using var scope = app.Services.CreateScope();
+        return SocialDeskFactory.Database(scope).Memberships.Single(m => m.UserId == userId).Availability;
     }
 }

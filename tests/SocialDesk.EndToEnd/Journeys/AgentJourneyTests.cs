@@ -34,6 +34,7 @@ public sealed class AgentJourneyTests(BrowserApp app)
     [Fact]
     public async Task A_mention_delivered_by_webhook_appears_in_the_open_inbox_without_reload()
     {
+        await app.EnsureDefaultSlaPolicyAsync();
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
         await app.MentionAsync("Camille Martin", "@TwitterDev ma box est en panne depuis ce matin, 45 minutes en attente au téléphone", DateTime.UtcNow.AddMinutes(-40));
@@ -43,7 +44,8 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await app.MentionAsync("Jordan Lee", text);
 
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = text })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Camille Martin" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = text }).GetByLabel(new System.Text.RegularExpressions.Regex("^First response due in 2\\d min"))).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Camille Martin" }).GetByLabel(new System.Text.RegularExpressions.Regex("^First response overdue by"))).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("inbox.png") });
         await page.SetViewportSizeAsync(820, 1180);
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("inbox-tablet.png") });
@@ -62,14 +64,16 @@ public sealed class AgentJourneyTests(BrowserApp app)
         var list = page.GetByRole(AriaRole.Region, new() { Name = "Conversations" });
         await list.FocusAsync();
 
-        foreach (var key in new[] { "k", "k", "k", "k", "k", "k", "j", "k" })
+        foreach (var key in new[] { "k", "k", "k", "k", "k", "k", "j" })
         {
             await list.PressAsync(key);
         }
 
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Eli Novak" })).ToHaveAttributeAsync("aria-current", "true");
+        var second = page.GetByRole(AriaRole.Row).Filter(new() { HasText = tag }).Nth(1);
+        await Expect(second).ToHaveAttributeAsync("aria-current", "true");
+        var customer = await second.GetByRole(AriaRole.Link).InnerTextAsync();
         await list.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Eli Novak" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = customer })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -86,8 +90,9 @@ public sealed class AgentJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_reply_written_on_the_conversation_page_is_delivered_to_the_platform()
+    public async Task A_reply_written_on_the_conversation_page_is_delivered_to_the_platform_and_meets_the_first_response_target()
     {
+        await app.EnsureDefaultSlaPolicyAsync();
         var question = $"@TwitterDev where is my parcel? Order {Random.Shared.Next(10_000, 99_999)}, ordered a week ago";
         await app.MentionAsync("Alex Morgan", question);
         var page = await app.NewPageAsync();
@@ -97,12 +102,15 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await Expect(row).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alex Morgan" })).ToBeVisibleAsync();
+        var firstResponse = page.GetByRole(AriaRole.Row, new() { Name = "First response" });
+        await Expect(firstResponse).ToContainTextAsync("On time");
         var answer = "Sorry for the wait, Alex: your parcel leaves our warehouse today.";
         await page.GetByLabel("Your reply").FillAsync(answer);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         var reply = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = answer });
         await Expect(reply.GetByText("Delivered")).ToBeVisibleAsync();
+        await Expect(firstResponse).ToContainTextAsync("Met");
         Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == answer);
         Assert.Contains((await app.AuditAsync("?action=reply.create")).Items, entry => entry.ActorUserId is not null);
         await page.GetByLabel("New internal note").FillAsync("Customer is a long-standing subscriber: offer the express option next time.");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Conversations;
@@ -21,7 +22,7 @@ public enum WorkRefusal
 /// </summary>
 public sealed record Assignment(Guid? AssigneeId, Guid? TeamId = null, string? Note = null);
 
-/// <summary>Working a conversation as the caller: assign, hand over, resolve, reopen, note. The API and the web app act here; permissions are checked by the caller's door.</summary>
+/// <summary>Working a conversation as the caller: assign, hand over, resolve, reopen, wait for the customer, set the priority, note. The API and the web app act here; permissions are checked by the caller's door.</summary>
 public static class ConversationCommands
 {
     public const int MaxNoteLength = 10_000;
@@ -95,6 +96,34 @@ public static class ConversationCommands
             }
 
             lifecycle.Reopen(conversation, time.GetUtcNow().UtcDateTime, caller.UserId());
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Waiting for the customer: the SLA clocks stop until they write again. A resolved conversation is reopened first. Null when the caller sees no such conversation.</summary>
+    public static Task<Conversation?> PendAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        db.ChangeStatusAsync(caller, id, conversation =>
+        {
+            if (conversation.Status == ConversationStatus.Pending)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            if (conversation.Status == ConversationStatus.Resolved)
+            {
+                lifecycle.Reopen(conversation, now, caller.UserId());
+            }
+
+            lifecycle.Pend(conversation, now);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Sets the priority by hand; the inbox's order follows. Null when the caller sees no such conversation.</summary>
+    public static Task<Conversation?> SetPriorityAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, ConversationPriority priority, SlaClock sla, CancellationToken cancellationToken) =>
+        db.ChangeStatusAsync(caller, id, conversation =>
+        {
+            conversation.Priority = priority;
+            sla.Refresh(conversation);
             return true;
         }, cancellationToken);
 

@@ -27,11 +27,7 @@ public sealed class WorkspaceHub(Presence presence) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (presence.Drop(Context.ConnectionId) is var (workspaceId, conversationId))
-        {
-            await AnnounceAsync(workspaceId, conversationId);
-        }
-
+        presence.Drop(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -41,17 +37,12 @@ public sealed class WorkspaceHub(Presence presence) : Hub
 
     public Task Leave(Guid conversationId) => SetAsync(conversationId, null);
 
-    private async Task SetAsync(Guid conversationId, PresenceKind? kind)
+    /// <summary>Sets where the connection is; <see cref="HubForwarder"/> announces it, as it does for the web app's pages.</summary>
+    private Task SetAsync(Guid conversationId, PresenceKind? kind)
     {
         var user = Context.User!;
         presence.Set(Context.ConnectionId, user.WorkspaceId(), conversationId, user.UserId(), kind);
-        await AnnounceAsync(user.WorkspaceId(), conversationId);
-    }
-
-    private Task AnnounceAsync(Guid workspaceId, Guid conversationId)
-    {
-        var (viewers, typists) = presence.On(workspaceId, conversationId);
-        return Clients.Group(Group(workspaceId)).SendAsync("presence", conversationId, viewers, typists);
+        return Task.CompletedTask;
     }
 }
 
@@ -61,28 +52,52 @@ public enum PresenceKind
     Typing,
 }
 
-/// <summary>Who is on which conversation now, per connection (a person may have several tabs); in this process's memory.</summary>
+/// <summary>
+/// Who is on which conversation now, per connection (a hub connection, or a page of the web app; a person may have
+/// several tabs); in this process's memory. Each change is announced on <see cref="Changes"/>.
+/// </summary>
 public sealed class Presence
 {
     private readonly ConcurrentDictionary<string, Entry> byConnection = new();
 
     private sealed record Entry(Guid WorkspaceId, Guid ConversationId, Guid UserId, PresenceKind Kind);
 
+    /// <summary>The conversations whose viewers or typists changed, per workspace: the hub's forwarder and the web app's pages listen.</summary>
+    public ConversationChanges Changes { get; } = new();
+
+    /// <summary>Where a connection is now (null: nowhere); a move from another conversation changes that one's presence too.</summary>
     public void Set(string connectionId, Guid workspaceId, Guid conversationId, Guid userId, PresenceKind? kind)
     {
-        if (kind is { } present)
-        {
-            byConnection[connectionId] = new Entry(workspaceId, conversationId, userId, present);
-        }
-        else
+        var now = kind is { } present ? new Entry(workspaceId, conversationId, userId, present) : null;
+        byConnection.TryGetValue(connectionId, out var before);
+        if (now is null)
         {
             byConnection.TryRemove(connectionId, out _);
         }
+        else
+        {
+            byConnection[connectionId] = now;
+        }
+
+        if (before is not null && before != now && before.ConversationId != conversationId)
+        {
+            Changes.Publish(before.WorkspaceId, [before.ConversationId]);
+        }
+
+        if (before != now)
+        {
+            Changes.Publish(workspaceId, [conversationId]);
+        }
     }
 
-    /// <summary>Forgets a closed connection; returns the conversation it was on, if any.</summary>
-    public (Guid WorkspaceId, Guid ConversationId)? Drop(string connectionId) =>
-        byConnection.TryRemove(connectionId, out var entry) ? (entry.WorkspaceId, entry.ConversationId) : null;
+    /// <summary>Forgets a closed connection, and announces the conversation it was on.</summary>
+    public void Drop(string connectionId)
+    {
+        if (byConnection.TryRemove(connectionId, out var entry))
+        {
+            Changes.Publish(entry.WorkspaceId, [entry.ConversationId]);
+        }
+    }
 
     /// <summary>Who views the conversation and who types on it (each person once; typing includes viewing).</summary>
     public (IReadOnlyList<Guid> Viewers, IReadOnlyList<Guid> Typists) On(Guid workspaceId, Guid conversationId)
@@ -92,12 +107,20 @@ public sealed class Presence
     }
 }
 
-/// <summary>Forwards every workspace's conversation changes to that workspace's hub group.</summary>
-public sealed class HubForwarder(ConversationChanges changes, IHubContext<WorkspaceHub> hub) : IHostedService
+/// <summary>Forwards every workspace's conversation changes and presence changes to that workspace's hub group.</summary>
+public sealed class HubForwarder(ConversationChanges changes, Presence presence, IHubContext<WorkspaceHub> hub) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         changes.SubscribeAll((workspaceId, ids) => _ = hub.Clients.Group(WorkspaceHub.Group(workspaceId)).SendAsync("conversationsChanged", ids, CancellationToken.None));
+        presence.Changes.SubscribeAll((workspaceId, ids) =>
+        {
+            foreach (var id in ids)
+            {
+                var (viewers, typists) = presence.On(workspaceId, id);
+                _ = hub.Clients.Group(WorkspaceHub.Group(workspaceId)).SendAsync("presence", id, viewers, typists, CancellationToken.None);
+            }
+        });
         return Task.CompletedTask;
     }
 

@@ -133,7 +133,6 @@ public static class RoutingEndpoints
         return TypedResults.Ok(await ViewAsync(team, db, cancellationToken));
     }
 
-    /// <summary>Available or away in the current workspace; the time it changed starts the away return's count.</summary>
     private static async Task<IResult> SetAvailabilityAsync(AvailabilityRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(request.Availability))
@@ -141,42 +140,14 @@ public static class RoutingEndpoints
             return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad availability", "availability is available or away.");
         }
 
-        var workspaceId = caller.WorkspaceId();
-        var userId = caller.UserId();
-        var membership = await db.Memberships.FirstAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken);
-        if (membership.Availability != request.Availability)
-        {
-            membership.Availability = request.Availability;
-            membership.AvailabilityChangedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        var membership = await db.SetAvailabilityAsync(caller, request.Availability, time, cancellationToken);
         return TypedResults.Ok(new { membership.Availability, membership.AvailabilityChangedAt });
     }
 
-    /// <summary>Waiting for the customer: the SLA clocks stop until they write again. A resolved conversation is reopened first.</summary>
-    private static async Task<IResult> PendAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
-        {
-            return ConversationEndpoints.NotFound(id);
-        }
-
-        if (conversation.Status != ConversationStatus.Pending)
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            if (conversation.Status == ConversationStatus.Resolved)
-            {
-                lifecycle.Reopen(conversation, now, caller.UserId());
-            }
-
-            lifecycle.Pend(conversation, now);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return TypedResults.Ok(new { conversation.Id, conversation.Status, conversation.SlaPausedAt });
-    }
+    private static async Task<IResult> PendAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, ConversationLifecycle lifecycle, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.PendAsync(caller, id, lifecycle, time, cancellationToken) is { } conversation
+            ? TypedResults.Ok(new { conversation.Id, conversation.Status, conversation.SlaPausedAt })
+            : ConversationEndpoints.NotFound(id);
 
     private static async Task<IResult> SetPriorityAsync(Guid id, PriorityRequest request, ClaimsPrincipal caller, AppDbContext db, SlaClock sla, CancellationToken cancellationToken)
     {
@@ -185,16 +156,9 @@ public static class RoutingEndpoints
             return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad priority", "priority is low, normal, high or urgent.");
         }
 
-        var conversation = await db.Visible(caller).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (conversation is null)
-        {
-            return ConversationEndpoints.NotFound(id);
-        }
-
-        conversation.Priority = request.Priority;
-        sla.Refresh(conversation);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new { conversation.Id, conversation.Priority });
+        return await db.SetPriorityAsync(caller, id, request.Priority, sla, cancellationToken) is { } conversation
+            ? TypedResults.Ok(new { conversation.Id, conversation.Priority })
+            : ConversationEndpoints.NotFound(id);
     }
 
     private static async Task<IResult> SetTagsAsync(Guid id, TagsRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)

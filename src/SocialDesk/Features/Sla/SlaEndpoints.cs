@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
-using SocialDesk.Features.Conversations;
-using SocialDesk.Features.Routing;
 using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
@@ -56,138 +54,27 @@ public static class SlaEndpoints
         public static CalendarView Of(SlaCalendar c) => new(c.Id, c.Name, c.Definition, c.CreatedAt);
     }
 
-    private static async Task<IResult> ListPoliciesAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.WorkspaceId == workspaceId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(SlaPolicy.InOrder(policies).Select(PolicyView.Of).ToList());
-    }
+    private static async Task<IResult> ListPoliciesAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.PoliciesAsync(caller, cancellationToken));
 
     private static async Task<IResult> CreatePolicyAsync(PolicyRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var policy = new SlaPolicy { Id = Guid.CreateVersion7(), WorkspaceId = caller.WorkspaceId(), Name = "", CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (await ApplyAsync(policy, request, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        db.SlaPolicies.Add(policy);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/sla/policies/{policy.Id}", PolicyView.Of(policy));
+        var (policy, errors) = await db.SavePolicyAsync(caller, null, request, time, cancellationToken);
+        return errors is null ? TypedResults.Created($"/api/v1/sla/policies/{policy!.Id}", PolicyView.Of(policy)) : BadPolicy(errors);
     }
 
-    private static async Task<IResult> UpdatePolicyAsync(Guid policyId, PolicyRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId && p.WorkspaceId == workspaceId, cancellationToken);
-        if (policy is null)
+    private static async Task<IResult> UpdatePolicyAsync(Guid policyId, PolicyRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.SavePolicyAsync(caller, policyId, request, time, cancellationToken) switch
         {
-            return Unknown("policy", policyId);
-        }
+            (_, { } errors) => BadPolicy(errors),
+            ({ } policy, _) => TypedResults.Ok(PolicyView.Of(policy)),
+            _ => Unknown("policy", policyId),
+        };
 
-        if (await ApplyAsync(policy, request, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
+    private static async Task<IResult> DeletePolicyAsync(Guid policyId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.DeletePolicyAsync(caller, policyId, cancellationToken) ? TypedResults.NoContent() : Unknown("policy", policyId);
 
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(PolicyView.Of(policy));
-    }
-
-    private static async Task<IResult> DeletePolicyAsync(Guid policyId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId && p.WorkspaceId == workspaceId, cancellationToken);
-        if (policy is null)
-        {
-            return Unknown("policy", policyId);
-        }
-
-        db.SlaPolicies.Remove(policy);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>Checks the request and copies it onto the policy; a new default policy takes the place of the old one.</summary>
-    private static async Task<IResult?> ApplyAsync(SlaPolicy policy, PolicyRequest request, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var errors = new List<string>();
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            errors.Add("name is required, at most 200 characters.");
-        }
-
-        var conditions = request.Conditions ?? new PolicyConditions(null, null, null, null, null);
-        var channels = WorkLabels.Read("conditions.channels", conditions.Channels, errors);
-        var priorities = WorkLabels.Read("conditions.priorities", conditions.Priorities, errors);
-        var topics = WorkLabels.Read("conditions.topics", conditions.Topics, errors);
-        var languages = WorkLabels.Read("conditions.languages", conditions.Languages, errors);
-        var tags = WorkLabels.Read("conditions.contactTags", conditions.ContactTags, errors);
-        if (priorities.FirstOrDefault(p => !Enum.GetValues<ConversationPriority>().Any(known => ConversationPriorities.Name(known) == p)) is { } unknown)
-        {
-            errors.Add($"conditions.priorities: '{unknown}' is not a priority (low, normal, high, urgent).");
-        }
-
-        if (request.IsDefault && channels.Count + priorities.Count + topics.Count + languages.Count + tags.Count > 0)
-        {
-            errors.Add("A default policy applies when no other does: it takes no conditions.");
-        }
-
-        Minutes("firstResponseMinutes", request.FirstResponseMinutes, errors);
-        Minutes("nextResponseMinutes", request.NextResponseMinutes, errors);
-        Minutes("resolutionMinutes", request.ResolutionMinutes, errors);
-        if (request.FirstResponseMinutes is null && request.NextResponseMinutes is null && request.ResolutionMinutes is null)
-        {
-            errors.Add("A policy needs at least one target: firstResponseMinutes, nextResponseMinutes or resolutionMinutes.");
-        }
-
-        if (request.WarningMinutes is < 0 or > MaxTargetMinutes)
-        {
-            errors.Add($"warningMinutes is between 0 and {MaxTargetMinutes}.");
-        }
-
-        var escalation = request.Escalation ?? new PolicyEscalation(false, null, false);
-        if (escalation.ToTeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId && t.WorkspaceId == policy.WorkspaceId, cancellationToken))
-        {
-            errors.Add($"escalation.toTeamId: there is no team {teamId} in this workspace.");
-        }
-
-        if (name is not null && await db.SlaPolicies.AnyAsync(p => p.WorkspaceId == policy.WorkspaceId && p.Name == name && p.Id != policy.Id, cancellationToken))
-        {
-            errors.Add($"name: a policy is already called '{name}'.");
-        }
-
-        if (errors.Count > 0)
-        {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad SLA policy", string.Join(" ", errors));
-        }
-
-        if (request.IsDefault)
-        {
-            await foreach (var other in db.SlaPolicies.Where(p => p.WorkspaceId == policy.WorkspaceId && p.IsDefault && p.Id != policy.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                other.IsDefault = false;
-            }
-        }
-
-        policy.Name = name!;
-        policy.Position = request.Position;
-        policy.IsDefault = request.IsDefault;
-        (policy.Channels, policy.Priorities, policy.Topics, policy.Languages, policy.ContactTags) = (channels, priorities, topics, languages, tags);
-        (policy.FirstResponseMinutes, policy.NextResponseMinutes, policy.ResolutionMinutes) = (request.FirstResponseMinutes, request.NextResponseMinutes, request.ResolutionMinutes);
-        policy.WarningMinutes = request.WarningMinutes ?? 10;
-        (policy.EscalateRaisePriority, policy.EscalateToTeamId, policy.EscalateNotifySupervisors) = (escalation.RaisePriority, escalation.ToTeamId, escalation.NotifySupervisors);
-        return null;
-    }
-
-    private static void Minutes(string field, int? minutes, List<string> errors)
-    {
-        if (minutes is < 1 or > MaxTargetMinutes)
-        {
-            errors.Add($"{field} is between 1 and {MaxTargetMinutes} minutes.");
-        }
-    }
+    private static IResult BadPolicy(string errors) => AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad SLA policy", errors);
 
     private static async Task<IResult> ListCalendarsAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Sla;
 
 namespace SocialDesk.Web.Inbox;
 
@@ -11,7 +12,7 @@ public enum InboxView
     Team,
 }
 
-/// <summary>What the inbox shows: a view, and the filters chosen above the list.</summary>
+/// <summary>What the inbox shows: a view, and the filters chosen above the list; the most pressing first.</summary>
 public sealed record InboxQuery(
     InboxView View = InboxView.All,
     Guid? Team = null,
@@ -21,7 +22,9 @@ public sealed record InboxQuery(
     string? Intent = null,
     string? Topic = null,
     string? Language = null,
-    string? Text = null)
+    string? Text = null,
+    ConversationPriority? Priority = null,
+    SlaTargetState? SlaState = null)
 {
     public const int PageSize = 50;
 
@@ -35,7 +38,10 @@ public sealed record InboxQuery(
         Intent: Intent,
         Topic: Topic,
         Language: Language,
-        Text: string.IsNullOrWhiteSpace(Text) ? null : Text);
+        Text: string.IsNullOrWhiteSpace(Text) ? null : Text,
+        Priority: Priority,
+        SlaState: SlaState,
+        ByPriority: true);
 }
 
 /// <summary>The triage vocabularies the inbox filters offer (see <c>SocialDesk.Triage</c>).</summary>
