@@ -9,8 +9,7 @@ namespace SocialDesk.Features.Reporting;
 
 /// <summary>
 /// The team's reports, read from the reporting events: each table for a period beside the previous period and the
-/// same period a year before, as JSON or as CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>). Calendar time only:
-/// business hours, teams and SLA hit rates come with issues 5 and 6.
+/// same period a year before, as JSON or as CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>). Calendar time only.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -21,6 +20,7 @@ public static class ReportEndpoints
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.ReportsRead);
         api.MapGet("/overview", OverviewAsync);
         api.MapGet("/agents", AgentsAsync);
+        api.MapGet("/sla", SlaAsync);
         api.MapGet("/volumes/{dimension}", VolumesAsync);
         return app;
     }
@@ -67,6 +67,20 @@ public static class ReportEndpoints
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
             .ToList();
         return Answer(new ReportTable<AgentRow>("agents", asked.Periods, rows), asked.Csv);
+    }
+
+    /// <summary>Each SLA policy's hit rate per target: met / (met + breached).</summary>
+    private static async Task<IResult> SlaAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
+        {
+            return problem;
+        }
+
+        var rows = await SlaHitRates.RowsAsync(db, scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
+        return Answer(new ReportTable<SlaRow>("sla", asked.Periods, rows), asked.Csv);
     }
 
     /// <summary>Customer messages received by channel, topic, sentiment, language or hour of day.</summary>

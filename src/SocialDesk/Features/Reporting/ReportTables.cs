@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Tracker;
 
 namespace SocialDesk.Features.Reporting;
@@ -52,6 +54,19 @@ public sealed record OverviewRow(PeriodFigures Current, PeriodFigures Previous, 
 
 /// <summary>An agent's row; <see cref="AgentId"/> is null for what the brand did on the platform itself, outside SocialDesk.</summary>
 public sealed record AgentRow(Guid? AgentId, string Agent, AgentFigures Current, AgentFigures Previous, AgentFigures YearBefore);
+
+/// <summary>Targets of one kind met and breached in a period.</summary>
+/// <param name="HitRate">Met / (met + breached); null when none of the two.</param>
+public sealed record SlaFigures(int Met, int Breached, double? HitRate);
+
+/// <summary>One target of an SLA policy: first response, next response or resolution.</summary>
+public sealed record SlaRow(
+    Guid PolicyId,
+    string Policy,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<SlaTargetKind>))] SlaTargetKind Target,
+    SlaFigures Current,
+    SlaFigures Previous,
+    SlaFigures YearBefore);
 
 /// <summary>
 /// Customer messages received, by one value of a dimension: a channel id, a topic, a sentiment, a language, an hour
