@@ -118,7 +118,7 @@ public sealed class RoutingWorker(IServiceScopeFactory scopes, TimeProvider time
     }
 
     /// <summary>The agent the team's mode chooses among those with room and the skills, or null when none can take it.</summary>
-    public static TeamMember? Pick(Team team, IEnumerable<TeamMember> agents, IReadOnlyDictionary<Guid, int> load, Conversation conversation)
+    private static TeamMember? Pick(Team team, IEnumerable<TeamMember> agents, IReadOnlyDictionary<Guid, int> load, Conversation conversation)
     {
         var language = conversation.Triage?.Language;
         var channel = conversation.Channel?.Kind;

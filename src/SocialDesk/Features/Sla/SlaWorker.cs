@@ -119,7 +119,7 @@ public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IO
         }
     }
 
-    public static string TargetName(SlaTargetKind target) => target switch
+    private static string TargetName(SlaTargetKind target) => target switch
     {
         SlaTargetKind.FirstResponse => "first response",
         SlaTargetKind.NextResponse => "next response",
