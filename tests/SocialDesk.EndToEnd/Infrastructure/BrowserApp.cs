@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using SocialDesk.Features.Channels;
 
@@ -112,9 +111,6 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
         resolutionMinutes = 480,
         warningMinutes = 10,
     });
-
-    public async Task CreatePolicyAsync(object policy) =>
-        (await Api.PostAsJsonAsync("/api/v1/sla/policies", policy)).EnsureSuccessStatusCode();
 
     /// <summary>Where screenshots go: docs/screenshots of the repository, which the README links.</summary>
     public static string ScreenshotPath(string name) =>

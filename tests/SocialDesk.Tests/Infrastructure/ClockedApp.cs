@@ -79,4 +79,8 @@ public class ClockedApp : SocialDeskFactory
         var reply = (await accepted.Content.ReadFromJsonAsync<MessageView>(Json))!.Id;
         await EventuallyAsync(() => ConversationAsync(conversationId), c => c.Messages.Any(m => m.Id == reply && m.Delivery!.State == DeliveryState.Sent));
     }
+
+    /// <summary>An SLA policy of the workspace, made through the API (which must answer 201).</summary>
+    public async Task CreatePolicyAsync(object policy) =>
+        Assert.Equal(HttpStatusCode.Created, (await Api.PostAsJsonAsync("/api/v1/sla/policies", policy)).StatusCode);
 }
