@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
@@ -26,67 +25,24 @@ public static class ReportEndpoints
     }
 
     /// <summary>Response rates, response and resolution times, reopen rate.</summary>
-    private static async Task<IResult> OverviewAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
-
-        var activity = await PeriodActivity.LoadAsync(scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
-        var row = new OverviewRow(activity[0].Figures(), activity[1].Figures(), activity[2].Figures());
-        return Answer(new ReportTable<OverviewRow>("overview", asked.Periods, [row]), asked.Csv);
-    }
+    private static Task<IResult> OverviewAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, format, request, time, periods => Reports.OverviewAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Each agent's replies, response times and resolutions; the brand's replies made outside SocialDesk in a row of their own.</summary>
-    private static async Task<IResult> AgentsAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
-
-        var workspaceId = caller.WorkspaceId();
-        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, asked.Periods, cancellationToken);
-        var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
-        var agents = current.Agents.Concat(previous.Agents).Concat(yearBefore.Agents).Distinct().ToList();
-        var names = await db.Users.AsNoTracking()
-            .Where(u => agents.Contains(u.Id) && db.Memberships.Any(m => m.UserId == u.Id && m.WorkspaceId == workspaceId))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var rows = agents
-            .Select(agent => new AgentRow(
-                agent == Guid.Empty ? null : agent,
-                agent == Guid.Empty ? "Brand, outside SocialDesk" : names.GetValueOrDefault(agent, agent.ToString()),
-                current.Figures(agent),
-                previous.Figures(agent),
-                yearBefore.Figures(agent)))
-            .OrderByDescending(r => r.Current.Replies)
-            .ThenBy(r => r.Agent, StringComparer.Ordinal)
-            .ToList();
-        return Answer(new ReportTable<AgentRow>("agents", asked.Periods, rows), asked.Csv);
-    }
+    private static Task<IResult> AgentsAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, format, request, time, periods => Reports.AgentsAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Each SLA policy's hit rate per target: met / (met + breached).</summary>
-    private static async Task<IResult> SlaAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
-
-        var rows = await SlaHitRates.RowsAsync(db, scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
-        return Answer(new ReportTable<SlaRow>("sla", asked.Periods, rows), asked.Csv);
-    }
+    private static Task<IResult> SlaAsync(
+        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, format, request, time, periods => Reports.SlaAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Customer messages received by channel, topic, sentiment, language or hour of day.</summary>
     private static async Task<IResult> VolumesAsync(
-        string dimension, string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes,
-        TimeProvider time, CancellationToken cancellationToken)
+        string dimension, string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!QueryFilter.TryParse<VolumeDimension>(dimension, out var by) || by is not { } volumeBy)
         {
@@ -94,13 +50,19 @@ public static class ReportEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown volume report");
         }
 
+        return await AnswerAsync(from, to, tz, format, request, time, periods => Reports.VolumesAsync(scopes, caller.WorkspaceId(), volumeBy, periods, cancellationToken));
+    }
+
+    /// <summary>Reads the period and the format asked, then answers the table as JSON or CSV.</summary>
+    private static async Task<IResult> AnswerAsync<TRow>(
+        string? from, string? to, string? tz, string? format, HttpRequest request, TimeProvider time, Func<ReportPeriods, Task<ReportTable<TRow>>> table)
+    {
         if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
         {
             return problem;
         }
 
-        var rows = await MessageVolumes.RowsAsync(db, scopes, caller.WorkspaceId(), volumeBy, asked.Periods, cancellationToken);
-        return Answer(new ReportTable<VolumeRow>($"volumes-by-{dimension.ToLowerInvariant()}", asked.Periods, rows), asked.Csv);
+        return Answer(await table(asked.Periods), asked.Csv);
     }
 
     private static bool TryRead(
