@@ -31,13 +31,39 @@ public static class Reports
             .Select(agent => new AgentRow(
                 agent == Guid.Empty ? null : agent,
                 agent == Guid.Empty ? "Brand, outside SocialDesk" : names.GetValueOrDefault(agent, agent.ToString()),
-                current.Figures(agent),
-                previous.Figures(agent),
-                yearBefore.Figures(agent)))
+                current.AgentFigures(agent),
+                previous.AgentFigures(agent),
+                yearBefore.AgentFigures(agent)))
             .OrderByDescending(r => r.Current.Replies)
             .ThenBy(r => r.Agent, StringComparer.Ordinal)
             .ToList();
         return new ReportTable<AgentRow>("agents", periods, rows);
+    }
+
+    /// <summary>
+    /// Each team's figures, by the overview's definitions, for what happened while the team held the conversation;
+    /// what no team held in a row of its own.
+    /// </summary>
+    public static async Task<ReportTable<TeamRow>> TeamsAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
+    {
+        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, cancellationToken);
+        var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
+        await using var scope = scopes.CreateAsyncScope();
+        var names = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Teams.AsNoTracking()
+            .Where(t => t.WorkspaceId == workspaceId)
+            .ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var rows = current.Teams.Concat(previous.Teams).Concat(yearBefore.Teams).Distinct()
+            .Select(team => new TeamRow(
+                team,
+                team is { } id ? names.GetValueOrDefault(id, id.ToString()) : "No team",
+                current.TeamFigures(team),
+                previous.TeamFigures(team),
+                yearBefore.TeamFigures(team)))
+            .OrderBy(r => r.TeamId is null)
+            .ThenByDescending(r => r.Current.MessagesReceived)
+            .ThenBy(r => r.Team, StringComparer.Ordinal)
+            .ToList();
+        return new ReportTable<TeamRow>("teams", periods, rows);
     }
 
     /// <summary>Each SLA policy's hit rate per target: met / (met + breached).</summary>
