@@ -44,10 +44,15 @@ internal sealed class PeriodActivity
     /// so a report waits for the slowest of them rather than for the sum. Durations are in the business hours of the
     /// team that held the conversation when <paramref name="periods"/> asks for them.
     /// </summary>
-    public static Task<PeriodActivity[]> LoadAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken) =>
-        periods.EachAsync(scopes, (db, period) => LoadAsync(db, workspaceId, period, periods.Hours, cancellationToken));
+    public static Task<PeriodActivity[]> LoadAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var calendars = periods.Hours == ReportHours.Business ? scope.ServiceProvider.GetRequiredService<WorkspaceRulesCache>().For(workspaceId) : null;
+        return periods.EachAsync(scopes, (db, period) => LoadAsync(db, workspaceId, period, calendars, cancellationToken));
+    }
 
-    private static async Task<PeriodActivity> LoadAsync(AppDbContext db, Guid workspaceId, ReportPeriod period, ReportHours hours, CancellationToken cancellationToken)
+    /// <summary>Reads one period; durations in the business hours of the calendars given, in calendar time without.</summary>
+    private static async Task<PeriodActivity> LoadAsync(AppDbContext db, Guid workspaceId, ReportPeriod period, WorkspaceRules? calendars, CancellationToken cancellationToken)
     {
         var inPeriod = db.ReportingEvents.AsNoTracking()
             .Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= period.Start && e.OccurredAt < period.End);
@@ -61,8 +66,6 @@ internal sealed class PeriodActivity
             .GroupBy(c => c.TeamId)
             .Select(g => new TeamCounts(g.Key, g.Count(), g.Count(c => c.FirstResponseAt != null)))
             .ToListAsync(cancellationToken);
-        var calendars = hours == ReportHours.Business ? await WorkspaceRules.LoadAsync(db, workspaceId, cancellationToken) : null;
-
         async Task<List<Duration>> DurationsAsync(string name)
         {
             var events = await inPeriod
