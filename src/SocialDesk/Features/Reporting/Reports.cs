@@ -12,16 +12,16 @@ public static class Reports
     /// <summary>Response rates, response and resolution times, reopen rate.</summary>
     public static async Task<ReportTable<OverviewRow>> OverviewAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
     {
-        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, cancellationToken);
+        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, ReportBy.Workspace, cancellationToken);
         return new ReportTable<OverviewRow>("overview", periods, [new OverviewRow(activity[0].Figures(), activity[1].Figures(), activity[2].Figures())]);
     }
 
     /// <summary>Each agent's replies, response times and resolutions; the brand's replies made outside SocialDesk in a row of their own.</summary>
     public static async Task<ReportTable<AgentRow>> AgentsAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
     {
-        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, cancellationToken);
+        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, ReportBy.Agent, cancellationToken);
         var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
-        var agents = current.Agents.Concat(previous.Agents).Concat(yearBefore.Agents).Distinct().ToList();
+        var agents = current.Keys.Concat(previous.Keys).Concat(yearBefore.Keys).Distinct().ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var names = await db.Users.AsNoTracking()
@@ -29,8 +29,8 @@ public static class Reports
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var rows = agents
             .Select(agent => new AgentRow(
-                agent == Guid.Empty ? null : agent,
-                agent == Guid.Empty ? "Brand, outside SocialDesk" : names.GetValueOrDefault(agent, agent.ToString()),
+                agent,
+                agent is { } id ? names.GetValueOrDefault(id, id.ToString()) : "Brand, outside SocialDesk",
                 current.AgentFigures(agent),
                 previous.AgentFigures(agent),
                 yearBefore.AgentFigures(agent)))
@@ -46,13 +46,13 @@ public static class Reports
     /// </summary>
     public static async Task<ReportTable<TeamRow>> TeamsAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
     {
-        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, cancellationToken);
+        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, periods, ReportBy.Team, cancellationToken);
         var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
         await using var scope = scopes.CreateAsyncScope();
         var names = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Teams.AsNoTracking()
             .Where(t => t.WorkspaceId == workspaceId)
             .ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var rows = current.Teams.Concat(previous.Teams).Concat(yearBefore.Teams).Distinct()
+        var rows = current.Keys.Concat(previous.Keys).Concat(yearBefore.Keys).Distinct()
             .Select(team => new TeamRow(
                 team,
                 team is { } id ? names.GetValueOrDefault(id, id.ToString()) : "No team",
