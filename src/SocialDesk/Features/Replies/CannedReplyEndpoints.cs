@@ -116,23 +116,7 @@ public static class CannedReplies
         var canned = id is { } existing
             ? await db.CannedReplies.FirstOrDefaultAsync(c => c.Id == existing && c.WorkspaceId == workspaceId, cancellationToken)
             : new CannedReply { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "", Text = "", CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (canned is null)
-        {
-            return (null, null);
-        }
-
-        if (await ApplyAsync(canned, request, db, cancellationToken) is { } errors)
-        {
-            return (null, errors);
-        }
-
-        if (id is null)
-        {
-            db.CannedReplies.Add(canned);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (canned, null);
+        return await db.SaveEditAsync(canned, id is null, c => ApplyAsync(c, request, db, cancellationToken), cancellationToken);
     }
 
     /// <summary>Deletes a canned reply; false when the workspace has none of that id.</summary>

@@ -28,23 +28,7 @@ public static class SlaCalendarEdits
         var calendar = calendarId is { } id
             ? await db.SlaCalendars.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken)
             : new SlaCalendar { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "", Definition = new(), CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (calendar is null)
-        {
-            return (null, null);
-        }
-
-        if (await ApplyAsync(calendar, request, db, cancellationToken) is { } errors)
-        {
-            return (null, errors);
-        }
-
-        if (calendarId is null)
-        {
-            db.SlaCalendars.Add(calendar);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (calendar, null);
+        return await db.SaveEditAsync(calendar, calendarId is null, c => ApplyAsync(c, request, db, cancellationToken), cancellationToken);
     }
 
     /// <summary>Deletes the calendar; teams working by it run 24/7 until given another. False when the workspace has none of that id.</summary>
