@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Conversations;
@@ -49,18 +50,33 @@ public static class RoutingEndpoints
 
     public sealed record TagsRequest(IReadOnlyList<string>? Tags);
 
-    private static async Task<IResult> GetRoutingAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var team = await TeamAsync(id, caller, db, cancellationToken);
-        return team is null ? TeamEndpoints.UnknownTeam(id) : TypedResults.Ok(await ViewAsync(team, db, cancellationToken));
-    }
+    private static async Task<IResult> GetRoutingAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.TeamRoutingAsync(caller, id, cancellationToken) is { } routing ? TypedResults.Ok(routing) : TeamEndpoints.UnknownTeam(id);
 
     private static async Task<IResult> SetRoutingAsync(Guid id, RoutingRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var (routing, problem) = await db.SaveRoutingAsync(caller, id, request, cancellationToken);
+        return problem ?? (IResult)TypedResults.Ok(routing);
+    }
+
+    private static async Task<IResult> SetSkillsAsync(Guid id, Guid userId, SkillsRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var (routing, problem) = await db.SaveSkillsAsync(caller, id, userId, request, cancellationToken);
+        return problem ?? (IResult)TypedResults.Ok(routing);
+    }
+
+    /// <summary>The team's routing and its members' skills; null when the workspace has no such team.</summary>
+    public static async Task<RoutingView?> TeamRoutingAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken) =>
+        await TeamAsync(id, caller, db, cancellationToken) is { } team ? await ViewAsync(team, db, cancellationToken) : null;
+
+    /// <summary>Sets the team's routing; the routing, or why not.</summary>
+    public static async Task<(RoutingView? Routing, ProblemHttpResult? Problem)> SaveRoutingAsync(
+        this AppDbContext db, ClaimsPrincipal caller, Guid id, RoutingRequest request, CancellationToken cancellationToken)
     {
         var team = await TeamAsync(id, caller, db, cancellationToken);
         if (team is null)
         {
-            return TeamEndpoints.UnknownTeam(id);
+            return (null, TeamEndpoints.UnknownTeam(id));
         }
 
         var errors = new List<string>();
@@ -89,7 +105,7 @@ public static class RoutingEndpoints
 
         if (errors.Count > 0)
         {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad routing", string.Join(" ", errors));
+            return (null, AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad routing", string.Join(" ", errors)));
         }
 
         team.CalendarId = request.CalendarId;
@@ -99,20 +115,22 @@ public static class RoutingEndpoints
         team.AgentCapacity = request.AgentCapacity ?? team.AgentCapacity;
         team.AwayReturnMinutes = request.AwayReturnMinutes;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ViewAsync(team, db, cancellationToken));
+        return (await ViewAsync(team, db, cancellationToken), null);
     }
 
-    private static async Task<IResult> SetSkillsAsync(Guid id, Guid userId, SkillsRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Sets a team member's skills and capacity; the team's routing, or why not.</summary>
+    public static async Task<(RoutingView? Routing, ProblemHttpResult? Problem)> SaveSkillsAsync(
+        this AppDbContext db, ClaimsPrincipal caller, Guid id, Guid userId, SkillsRequest request, CancellationToken cancellationToken)
     {
         var team = await TeamAsync(id, caller, db, cancellationToken);
         if (team is null)
         {
-            return TeamEndpoints.UnknownTeam(id);
+            return (null, TeamEndpoints.UnknownTeam(id));
         }
 
         if (team.Members.FirstOrDefault(m => m.UserId == userId) is not { } member)
         {
-            return AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Not a member", $"User {userId} is not a member of team {id}: add them first.");
+            return (null, AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Not a member", $"User {userId} is not a member of team {id}: add them first."));
         }
 
         var errors = new List<string>();
@@ -125,12 +143,12 @@ public static class RoutingEndpoints
 
         if (errors.Count > 0)
         {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad skills", string.Join(" ", errors));
+            return (null, AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad skills", string.Join(" ", errors)));
         }
 
         (member.Languages, member.Channels, member.Capacity) = (languages, channels, request.Capacity);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await ViewAsync(team, db, cancellationToken));
+        return (await ViewAsync(team, db, cancellationToken), null);
     }
 
     private static async Task<IResult> SetAvailabilityAsync(AvailabilityRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
@@ -74,98 +74,30 @@ public static class SlaEndpoints
     private static async Task<IResult> DeletePolicyAsync(Guid policyId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
         await db.DeletePolicyAsync(caller, policyId, cancellationToken) ? TypedResults.NoContent() : Unknown("policy", policyId);
 
-    private static IResult BadPolicy(string errors) => AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad SLA policy", errors);
+    private static ProblemHttpResult BadPolicy(string errors) => AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad SLA policy", errors);
 
-    private static async Task<IResult> ListCalendarsAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var calendars = await db.SlaCalendars.AsNoTracking().Where(c => c.WorkspaceId == workspaceId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(calendars.Select(CalendarView.Of).ToList());
-    }
+    private static async Task<IResult> ListCalendarsAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.CalendarsAsync(caller, cancellationToken));
 
     private static async Task<IResult> CreateCalendarAsync(CalendarRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var calendar = new SlaCalendar { Id = Guid.CreateVersion7(), WorkspaceId = caller.WorkspaceId(), Name = "", Definition = new(), CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (await ApplyAsync(calendar, request, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        db.SlaCalendars.Add(calendar);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/sla/calendars/{calendar.Id}", CalendarView.Of(calendar));
+        var (calendar, errors) = await db.SaveCalendarAsync(caller, null, request, time, cancellationToken);
+        return errors is null ? TypedResults.Created($"/api/v1/sla/calendars/{calendar!.Id}", CalendarView.Of(calendar)) : BadCalendar(errors);
     }
 
-    private static async Task<IResult> UpdateCalendarAsync(Guid calendarId, CalendarRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var calendar = await db.SlaCalendars.FirstOrDefaultAsync(c => c.Id == calendarId && c.WorkspaceId == workspaceId, cancellationToken);
-        if (calendar is null)
+    private static async Task<IResult> UpdateCalendarAsync(Guid calendarId, CalendarRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.SaveCalendarAsync(caller, calendarId, request, time, cancellationToken) switch
         {
-            return Unknown("calendar", calendarId);
-        }
+            (_, { } errors) => BadCalendar(errors),
+            ({ } calendar, _) => TypedResults.Ok(CalendarView.Of(calendar)),
+            _ => Unknown("calendar", calendarId),
+        };
 
-        if (await ApplyAsync(calendar, request, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
+    private static async Task<IResult> DeleteCalendarAsync(Guid calendarId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.DeleteCalendarAsync(caller, calendarId, cancellationToken) ? TypedResults.NoContent() : Unknown("calendar", calendarId);
 
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(CalendarView.Of(calendar));
-    }
+    private static ProblemHttpResult BadCalendar(string errors) => AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad business calendar", errors);
 
-    /// <summary>Deletes the calendar; teams working by it run 24/7 until given another.</summary>
-    private static async Task<IResult> DeleteCalendarAsync(Guid calendarId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var calendar = await db.SlaCalendars.FirstOrDefaultAsync(c => c.Id == calendarId && c.WorkspaceId == workspaceId, cancellationToken);
-        if (calendar is null)
-        {
-            return Unknown("calendar", calendarId);
-        }
-
-        await foreach (var team in db.Teams.Where(t => t.CalendarId == calendarId).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            team.CalendarId = null;
-        }
-
-        db.SlaCalendars.Remove(calendar);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult?> ApplyAsync(SlaCalendar calendar, CalendarRequest request, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var errors = new List<string>();
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            errors.Add("name is required, at most 200 characters.");
-        }
-        else if (await db.SlaCalendars.AnyAsync(c => c.WorkspaceId == calendar.WorkspaceId && c.Name == name && c.Id != calendar.Id, cancellationToken))
-        {
-            errors.Add($"name: a calendar is already called '{name}'.");
-        }
-
-        if (request.Definition is null)
-        {
-            errors.Add("definition is required: {\"alwaysOpen\":true} or {\"timeZone\":…,\"hours\":{…}}.");
-        }
-        else
-        {
-            errors.AddRange(request.Definition.Validate().Select(error => $"definition: {error}"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad business calendar", string.Join(" ", errors));
-        }
-
-        calendar.Name = name!;
-        calendar.Definition = request.Definition!;
-        return null;
-    }
-
-    private static IResult Unknown(string what, Guid id) =>
+    private static ProblemHttpResult Unknown(string what, Guid id) =>
         AuthEndpoints.Problem(StatusCodes.Status404NotFound, $"Unknown {what}", $"There is no {what} {id} in this workspace.");
 }

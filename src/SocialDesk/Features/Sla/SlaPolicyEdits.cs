@@ -30,23 +30,7 @@ public static class SlaPolicyEdits
         var policy = policyId is { } id
             ? await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == id && p.WorkspaceId == workspaceId, cancellationToken)
             : new SlaPolicy { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "", CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (policy is null)
-        {
-            return (null, null);
-        }
-
-        if (await ApplyAsync(policy, request, db, cancellationToken) is { } errors)
-        {
-            return (null, errors);
-        }
-
-        if (policyId is null)
-        {
-            db.SlaPolicies.Add(policy);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (policy, null);
+        return await db.SaveEditAsync(policy, policyId is null, p => ApplyAsync(p, request, db, cancellationToken), cancellationToken);
     }
 
     /// <summary>Deletes a policy; false when the workspace has none of that id.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
@@ -25,48 +26,68 @@ public static class TeamEndpoints
 
     public sealed record TeamView(Guid Id, string Name, IReadOnlyList<Guid> Members, DateTime CreatedAt);
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var teams = await db.Teams.AsNoTracking().Include(t => t.Members).Where(t => t.WorkspaceId == workspaceId).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(teams.Select(View).ToList());
-    }
+    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.TeamsAsync(caller, cancellationToken));
 
     private static async Task<IResult> CreateAsync(TeamRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var workspaceId = caller.WorkspaceId();
-        if (await NameProblemAsync(request, workspaceId, null, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        var team = new Team { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = request.Name!.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
-        db.Teams.Add(team);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/teams/{team.Id}", View(team));
+        var (team, problem) = await db.SaveTeamAsync(caller, null, request, time, cancellationToken);
+        return problem ?? (IResult)TypedResults.Created($"/api/v1/teams/{team!.Id}", team);
     }
 
-    private static async Task<IResult> RenameAsync(Guid id, TeamRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> RenameAsync(Guid id, TeamRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (team, problem) = await db.SaveTeamAsync(caller, id, request, time, cancellationToken);
+        return problem ?? (IResult)TypedResults.Ok(team);
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.DeleteTeamAsync(caller, id, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    private static async Task<IResult> AddMemberAsync(Guid id, Guid userId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.AddTeamMemberAsync(caller, id, userId, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    private static async Task<IResult> RemoveMemberAsync(Guid id, Guid userId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.RemoveTeamMemberAsync(caller, id, userId, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    /// <summary>The workspace's teams by name.</summary>
+    public static async Task<List<TeamView>> TeamsAsync(this AppDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
-        var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id && t.WorkspaceId == workspaceId, cancellationToken);
+        var teams = await db.Teams.AsNoTracking().Include(t => t.Members).Where(t => t.WorkspaceId == workspaceId).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return [.. teams.Select(View)];
+    }
+
+    /// <summary>Creates a team (no id) or renames one; the team, or why not.</summary>
+    public static async Task<(TeamView? Team, ProblemHttpResult? Problem)> SaveTeamAsync(
+        this AppDbContext db, ClaimsPrincipal caller, Guid? id, TeamRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.WorkspaceId();
+        var team = id is { } existing
+            ? await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == existing && t.WorkspaceId == workspaceId, cancellationToken)
+            : new Team { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "", CreatedAt = time.GetUtcNow().UtcDateTime };
         if (team is null)
         {
-            return UnknownTeam(id);
+            return (null, UnknownTeam(id!.Value));
         }
 
         if (await NameProblemAsync(request, workspaceId, id, db, cancellationToken) is { } problem)
         {
-            return problem;
+            return (null, problem);
         }
 
         team.Name = request.Name!.Trim();
+        if (id is null)
+        {
+            db.Teams.Add(team);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(team));
+        return (View(team), null);
     }
 
     /// <summary>Deletes the team; its conversations leave its queue and keep their assignee.</summary>
-    private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> DeleteTeamAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken)
     {
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == id && t.WorkspaceId == caller.WorkspaceId(), cancellationToken);
         if (team is null)
@@ -76,10 +97,11 @@ public static class TeamEndpoints
 
         db.Teams.Remove(team);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return null;
     }
 
-    private static async Task<IResult> AddMemberAsync(Guid id, Guid userId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Adds a member of the workspace to the team; one already in it stays as they are.</summary>
+    public static async Task<ProblemHttpResult?> AddTeamMemberAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Guid userId, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         if (!await db.Teams.AnyAsync(t => t.Id == id && t.WorkspaceId == workspaceId, cancellationToken))
@@ -98,10 +120,10 @@ public static class TeamEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.NoContent();
+        return null;
     }
 
-    private static async Task<IResult> RemoveMemberAsync(Guid id, Guid userId, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> RemoveTeamMemberAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, Guid userId, CancellationToken cancellationToken)
     {
         if (!await db.Teams.AnyAsync(t => t.Id == id && t.WorkspaceId == caller.WorkspaceId(), cancellationToken))
         {
@@ -116,10 +138,10 @@ public static class TeamEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.NoContent();
+        return null;
     }
 
-    private static async Task<IResult?> NameProblemAsync(TeamRequest request, Guid workspaceId, Guid? id, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> NameProblemAsync(TeamRequest request, Guid workspaceId, Guid? id, AppDbContext db, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200 || request.Name.Contains('\0', StringComparison.Ordinal))
         {
@@ -134,5 +156,5 @@ public static class TeamEndpoints
 
     private static TeamView View(Team team) => new(team.Id, team.Name, [.. team.Members.Select(m => m.UserId)], team.CreatedAt);
 
-    public static IResult UnknownTeam(Guid id) => AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown team", $"There is no team {id} in this workspace.");
+    public static ProblemHttpResult UnknownTeam(Guid id) => AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown team", $"There is no team {id} in this workspace.");
 }

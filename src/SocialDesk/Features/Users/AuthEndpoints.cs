@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
@@ -205,5 +206,5 @@ public static class AuthEndpoints
     public static IResult Refused(IdentityResult result, string title) =>
         Problem(StatusCodes.Status400BadRequest, title, string.Join(" ", result.Errors.Select(e => e.Description)));
 
-    public static IResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+    public static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
@@ -16,13 +17,13 @@ public static class MemberEndpoints
     {
         var members = app.MapGroup("/api/v1/members").WithTags("Members").RequireRateLimiting(RateLimits.Api);
         members.MapGet("/", ListAsync).RequireAuthorization(Permissions.MembersRead);
-        members.MapPatch("/{userId:guid}", ChangeRoleAsync).RequireAuthorization(Permissions.MembersManage);
+        members.MapPatch("/{userId:guid}", PatchAsync).RequireAuthorization(Permissions.MembersManage);
         members.MapDelete("/{userId:guid}", RemoveAsync).RequireAuthorization(Permissions.MembersManage);
 
         var invitations = app.MapGroup("/api/v1/invitations").WithTags("Members");
         invitations.MapGet("/", ListInvitationsAsync).RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.MembersManage);
-        invitations.MapPost("/", InviteAsync).RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.MembersManage);
-        invitations.MapDelete("/{id:guid}", RevokeInvitationAsync).RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.MembersManage);
+        invitations.MapPost("/", PostInvitationAsync).RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.MembersManage);
+        invitations.MapDelete("/{id:guid}", DeleteInvitationAsync).RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.MembersManage);
         // Accepting checks an existing account's password: limited like signing in.
         invitations.MapPost("/accept", AcceptAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         return app;
@@ -42,7 +43,29 @@ public static class MemberEndpoints
     /// <summary>The invitation's secret; a new account also gives its display name and password, an existing one its password.</summary>
     public sealed record AcceptRequest(string? Token, string? DisplayName, string? Password);
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.MembersAsync(caller, cancellationToken));
+
+    private static async Task<IResult> PatchAsync(Guid userId, RoleRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.ChangeRoleAsync(caller, userId, request, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    private static async Task<IResult> RemoveAsync(Guid userId, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.RemoveMemberAsync(caller, userId, time, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    private static async Task<IResult> ListInvitationsAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.InvitationsAsync(caller, cancellationToken));
+
+    private static async Task<IResult> PostInvitationAsync(InviteRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (created, problem) = await db.InviteAsync(caller, request, time, cancellationToken);
+        return problem ?? (IResult)TypedResults.Created($"/api/v1/invitations/{created!.Invitation.Id}", created);
+    }
+
+    private static async Task<IResult> DeleteInvitationAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await db.RevokeInvitationAsync(caller, id, time, cancellationToken) ?? (IResult)TypedResults.NoContent();
+
+    /// <summary>The workspace's members by name, with their role and teams.</summary>
+    public static async Task<List<MemberView>> MembersAsync(this AppDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         var teams = await db.TeamMembers.AsNoTracking()
@@ -53,11 +76,12 @@ public static class MemberEndpoints
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, m.CreatedAt, u.Id, u.Email, u.DisplayName, u.TwoFactorEnabled })
             .OrderBy(m => m.DisplayName)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(members.Select(m => new MemberView(
-            m.Id, m.Email!, m.DisplayName, m.Role, [.. teams.Where(t => t.UserId == m.Id).Select(t => t.TeamId)], m.TwoFactorEnabled, m.CreatedAt)).ToList());
+        return [.. members.Select(m => new MemberView(
+            m.Id, m.Email!, m.DisplayName, m.Role, [.. teams.Where(t => t.UserId == m.Id).Select(t => t.TeamId)], m.TwoFactorEnabled, m.CreatedAt))];
     }
 
-    private static async Task<IResult> ChangeRoleAsync(Guid userId, RoleRequest request, ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Gives the member another role; the last admin keeps theirs.</summary>
+    public static async Task<ProblemHttpResult?> ChangeRoleAsync(this AppDbContext db, ClaimsPrincipal caller, Guid userId, RoleRequest request, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == caller.WorkspaceId() && m.UserId == userId, cancellationToken);
         if (membership is null)
@@ -77,11 +101,11 @@ public static class MemberEndpoints
 
         membership.Role = request.Role;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return null;
     }
 
     /// <summary>Takes the person out of the workspace (their account and their other workspaces stay), and out of its teams.</summary>
-    private static async Task<IResult> RemoveAsync(Guid userId, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> RemoveMemberAsync(this AppDbContext db, ClaimsPrincipal caller, Guid userId, TimeProvider time, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken);
@@ -99,26 +123,29 @@ public static class MemberEndpoints
         db.TeamMembers.RemoveRange(db.TeamMembers.Where(m => m.UserId == userId && db.Teams.Any(t => t.Id == m.TeamId && t.WorkspaceId == workspaceId)));
         await db.ApiTokens.Where(t => t.WorkspaceId == workspaceId && t.UserId == userId && t.RevokedAt == null).ForEachAsync(t => t.RevokedAt = time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return null;
     }
 
-    private static async Task<IResult> ListInvitationsAsync(ClaimsPrincipal caller, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The workspace's invitations, newest first.</summary>
+    public static async Task<List<InvitationView>> InvitationsAsync(this AppDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var workspaceId = caller.WorkspaceId();
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.WorkspaceId == workspaceId).OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(invitations.Select(View).ToList());
+        return [.. invitations.Select(View)];
     }
 
-    private static async Task<IResult> InviteAsync(InviteRequest request, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Invites a person by email with a role; the invitation and its secret, or why not.</summary>
+    public static async Task<(InvitationCreated? Created, ProblemHttpResult? Problem)> InviteAsync(
+        this AppDbContext db, ClaimsPrincipal caller, InviteRequest request, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 256 || !request.Email.Contains('@', StringComparison.Ordinal) || request.Email.Contains('\0', StringComparison.Ordinal))
         {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad invitation", "email must be an email address.");
+            return (null, AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad invitation", "email must be an email address."));
         }
 
         if (request.Role is null || !Roles.All.Contains(request.Role))
         {
-            return AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad invitation", $"role must be one of: {string.Join(", ", Roles.All)}.");
+            return (null, AuthEndpoints.Problem(StatusCodes.Status400BadRequest, "Bad invitation", $"role must be one of: {string.Join(", ", Roles.All)}."));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -136,10 +163,10 @@ public static class MemberEndpoints
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/invitations/{invitation.Id}", new InvitationCreated(View(invitation), token));
+        return (new InvitationCreated(View(invitation), token), null);
     }
 
-    private static async Task<IResult> RevokeInvitationAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> RevokeInvitationAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, TimeProvider time, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id && i.WorkspaceId == caller.WorkspaceId(), cancellationToken);
         if (invitation is null)
@@ -149,7 +176,7 @@ public static class MemberEndpoints
 
         invitation.RevokedAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return null;
     }
 
     /// <summary>Joins the workspace of a valid invitation: a new account is created, an existing one proves it is theirs with its password.</summary>
@@ -198,9 +225,9 @@ public static class MemberEndpoints
 
     private static InvitationView View(Invitation i) => new(i.Id, i.Email, i.Role, i.CreatedAt, i.ExpiresAt, i.AcceptedAt, i.RevokedAt);
 
-    private static IResult UnknownMember(Guid userId) =>
+    private static ProblemHttpResult UnknownMember(Guid userId) =>
         AuthEndpoints.Problem(StatusCodes.Status404NotFound, "Unknown member", $"There is no member {userId} in this workspace.");
 
-    private static IResult LastAdmin() =>
+    private static ProblemHttpResult LastAdmin() =>
         AuthEndpoints.Problem(StatusCodes.Status409Conflict, "Last admin", "A workspace keeps at least one admin: make someone else admin first.");
 }

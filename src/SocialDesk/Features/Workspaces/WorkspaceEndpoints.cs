@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
@@ -64,7 +65,7 @@ public static class WorkspaceEndpoints
         return TypedResults.Created($"/api/v1/workspaces/{workspace.Id}", View(workspace));
     }
 
-    private static IResult? Problem(WorkspaceRequest request, bool nameRequired)
+    private static ProblemHttpResult? Problem(WorkspaceRequest request, bool nameRequired)
     {
         var errors = new List<string>();
         if ((nameRequired || request.Name is not null) && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200 || request.Name.Contains('\0', StringComparison.Ordinal)))
