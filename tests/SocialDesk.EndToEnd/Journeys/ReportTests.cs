@@ -77,33 +77,15 @@ public sealed class ReportTests(BrowserApp app)
     public async Task The_tracker_measures_an_uploaded_twcs_file_as_the_command_does_and_downloads_its_reports()
     {
         var expected = Track(TwcsSample);
-        var supervisor = await app.JoinAsync(Roles.Supervisor);
-        var page = await app.NewPageAsync();
-        await BrowserApp.SignInAsync(page, supervisor.Email, SocialDeskFactory.MemberPassword);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Public response tracker" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Public response tracker", Level = 1 })).ToBeVisibleAsync();
+        var page = await TrackerPageAsync();
 
-        var file = page.GetByLabel("File (TWCS CSV or JSON Lines)");
-        await Expect(file).ToBeEnabledAsync();
-        await file.SetInputFilesAsync(new FilePayload { Name = "sample.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(TwcsSample) });
+        await page.GetByLabel("File (TWCS CSV or JSON Lines)").SetInputFilesAsync(new FilePayload { Name = "sample.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(TwcsSample) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Measure" }).ClickAsync();
 
-        var brands = page.GetByRole(AriaRole.Table, new() { Name = "Brands" });
-        foreach (var brand in expected.Brands)
-        {
-            var times = brand.ResponseTimeSeconds!;
-            await Expect(brands.GetByRole(AriaRole.Row).Filter(new() { HasText = brand.Brand }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(
-            [
-                brand.Mentions.ToString(System.Globalization.CultureInfo.InvariantCulture), brand.Answered.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                brand.ResponseRate!.Value.ToString("P1", English),
-                ResponseDuration.Format(times.Mean), ResponseDuration.Format(times.Median), ResponseDuration.Format(times.P90), ResponseDuration.Format(times.TrimmedMean95),
-            ]);
-        }
-
+        await ExpectBrandsAsync(page, expected.Brands);
         Assert.Equal([("AcmeHelp", 2, 1), ("OtherCo", 1, 1)], expected.Brands.Select(b => (b.Brand, b.Mentions, b.Answered)));
         await Expect(page.GetByText("5 messages read, 1 bad rows skipped.")).ToBeVisibleAsync();
         await Expect(page.GetByText("Line 7: inbound 'maybe' is neither True nor False")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("tracker.png"), FullPage = true });
 
         var html = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the HTML report" }).ClickAsync());
         var report = await File.ReadAllTextAsync((await html.PathAsync())!);
@@ -114,9 +96,53 @@ public sealed class ReportTests(BrowserApp app)
         Assert.Equal(expected.ToJson(), await File.ReadAllTextAsync((await json.PathAsync())!));
     }
 
-    private static ILocator Figure(IPage page, string table, string figure) =>
-        page.GetByRole(AriaRole.Table, new() { Name = table }).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = figure, Exact = true }) })
-            .GetByRole(AriaRole.Cell).First;
+    [SharedDataFact("dev/twcs-head5000.csv")]
+    public async Task The_tracker_measures_the_dev_sample_of_twcs_with_the_command_s_figures()
+    {
+        var path = SharedData.PathOf("dev/twcs-head5000.csv");
+        var expected = Track(await File.ReadAllTextAsync(path));
+        var page = await TrackerPageAsync();
+
+        await page.GetByLabel("File (TWCS CSV or JSON Lines)").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Measure" }).ClickAsync();
+
+        await ExpectBrandsAsync(page, expected.Brands.Take(5));
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Brands" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(expected.Brands.Count + 2);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("tracker.png"), FullPage = true });
+    }
+
+    /// <summary>A supervisor's tracker page, ready to take a file.</summary>
+    private async Task<IPage> TrackerPageAsync()
+    {
+        var supervisor = await app.JoinAsync(Roles.Supervisor);
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, supervisor.Email, SocialDeskFactory.MemberPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Public response tracker" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Public response tracker", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("File (TWCS CSV or JSON Lines)")).ToBeEnabledAsync();
+        return page;
+    }
+
+    /// <summary>Each brand's row of the page's table holds the figures of the tracker's report.</summary>
+    private static async Task ExpectBrandsAsync(IPage page, IEnumerable<BrandResponse> brands)
+    {
+        foreach (var brand in brands)
+        {
+            var times = brand.ResponseTimeSeconds;
+            await Expect(Row(page, "Brands", brand.Brand).GetByRole(AriaRole.Cell)).ToHaveTextAsync(
+            [
+                brand.Mentions.ToString("N0", English), brand.Answered.ToString("N0", English), brand.ResponseRate?.ToString("P1", English) ?? "—",
+                Duration(times?.Mean), Duration(times?.Median), Duration(times?.P90), Duration(times?.TrimmedMean95),
+            ]);
+        }
+    }
+
+    private static string Duration(double? seconds) => seconds is { } value ? ResponseDuration.Format(value) : "—";
+
+    private static ILocator Row(IPage page, string table, string header) =>
+        page.GetByRole(AriaRole.Table, new() { Name = table }).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = header, Exact = true }) });
+
+    private static ILocator Figure(IPage page, string table, string figure) => Row(page, table, figure).GetByRole(AriaRole.Cell).First;
 
     private async Task<PeriodFigures> OverviewAsync(string from, string to) =>
         (await app.Api.GetFromJsonAsync<ReportTable<OverviewRow>>($"/api/v1/reports/overview?from={from}&to={to}", SocialDeskFactory.Json))!.Rows.Single().Current;
