@@ -19,7 +19,7 @@ public static class TrackCommand
             Required = true,
             HelpName = "twcs|jsonl",
         };
-        format.AcceptOnlyFromAmong("twcs", "jsonl");
+        format.AcceptOnlyFromAmong(TrackerInput.Formats);
         var brands = new Option<string[]>("--brand")
         {
             HelpName = "HANDLE",
@@ -58,14 +58,7 @@ public static class TrackCommand
         try
         {
             await using var input = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (format == "jsonl")
-            {
-                TwcsJsonlReader.Read(input, log);
-            }
-            else
-            {
-                TwcsCsvReader.Read(input, log);
-            }
+            TrackerInput.Read(input, format, log);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TrackerInputException)
         {
