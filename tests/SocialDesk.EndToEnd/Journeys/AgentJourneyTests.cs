@@ -129,5 +129,8 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await Expect(firstResponse).ToContainTextAsync("Met");
         Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == filled);
         Assert.Contains((await app.AuditAsync("?action=reply.create")).Items, entry => entry.ActorUserId is not null);
+        var trail = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail" }).GetByRole(AriaRole.Row);
+        await Expect(trail.Nth(1)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Reply written"));
+        await Expect(trail.Nth(2)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Note added"));
     }
 }
