@@ -116,8 +116,13 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Internal notes" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync("offer the express option");
 
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Canned reply" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "parcel-delay" }).ClickAsync();
+        // By keyboard alone: the canned replies are a labelled combobox.
+        var cannedReplies = page.GetByRole(AriaRole.Combobox, new() { Name = "Canned reply" });
+        await cannedReplies.FocusAsync();
+        await cannedReplies.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "parcel-delay" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
         var filled = "Sorry for the wait, Alex Morgan: Administrator is tracking your parcel now.";
         var replyBox = page.GetByLabel("Your reply");
         await Expect(replyBox).ToHaveValueAsync(filled);
@@ -132,5 +137,25 @@ public sealed class AgentJourneyTests(BrowserApp app)
         var trail = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail" }).GetByRole(AriaRole.Row);
         await Expect(trail.Nth(1)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Reply written"));
         await Expect(trail.Nth(2)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Note added"));
+    }
+
+    [Fact]
+    public async Task The_conversation_page_shows_its_triage_labels_and_the_customer_s_other_conversations()
+    {
+        var customer = await app.MentionAsync("Dana Weiss", "@TwitterDev my internet is down again, third outage this week");
+        var dm = $"Here is my contract number {Random.Shared.Next(10_000, 99_999)}";
+        (await app.ReceiveXAsync(app.XChannel.Id, XPayloads.DirectMessage(Random.Shared.NextInt64(1_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            customer, FakePlatform.XAccountId, dm, DateTime.UtcNow.AddMinutes(-1)))).EnsureSuccessStatusCode();
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "third outage this week" }).GetByRole(AriaRole.Link).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dana Weiss" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Triage labels")).ToContainTextAsync("Outage");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = dm })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = dm }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = dm })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link).Filter(new() { HasText = "third outage this week" })).ToBeVisibleAsync();
     }
 }
