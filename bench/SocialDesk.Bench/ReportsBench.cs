@@ -19,8 +19,11 @@ namespace SocialDesk.Bench;
 public static class ReportsBench
 {
     private const string Token = "sd_reports_bench_token";
-    private static readonly string[] Reports =
-        ["overview", "agents", "volumes/channel", "volumes/topic", "volumes/sentiment", "volumes/language", "volumes/hour"];
+    private static readonly (string Path, string Parameters)[] Reports =
+    [
+        ("overview", ""), ("overview", "hours=business"), ("agents", ""), ("teams", ""), ("teams", "hours=business"), ("sla", ""),
+        ("volumes/channel", ""), ("volumes/topic", ""), ("volumes/sentiment", ""), ("volumes/language", ""), ("volumes/hour", ""), ("volumes/hour", "tz=Europe/Paris"),
+    ];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -51,24 +54,24 @@ public static class ReportsBench
         (string Name, string Query)[] periods =
         [
             ("last 7 days (default)", ""),
-            ("last 30 days", $"?from={today.AddDays(-29):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
-            ("last 365 days", $"?from={today.AddDays(-364):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+            ("last 30 days", $"from={today.AddDays(-29):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+            ("last 365 days", $"from={today.AddDays(-364):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
         ];
 
         Console.WriteLine($"reports: {provider}, {Environment.ProcessorCount} cores; each report and its two comparison periods, {runs} runs after one warm-up (goal < 500 ms)");
         foreach (var (name, query) in periods)
         {
-            var overview = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/overview{query}");
+            var overview = await client.GetFromJsonAsync<JsonElement>(Url("overview", query, ""));
             var current = overview.GetProperty("rows")[0].GetProperty("current");
             Console.WriteLine($"{name}: {current.GetProperty("messagesReceived").GetInt32()} customer messages, {current.GetProperty("conversations").GetInt32()} new conversations, "
                 + $"{current.GetProperty("resolutions").GetInt32()} resolutions in the period");
-            foreach (var report in Reports)
+            foreach (var (report, parameters) in Reports)
             {
                 var times = new List<double>();
                 for (var run = 0; run <= runs; run++)
                 {
                     var clock = Stopwatch.StartNew();
-                    using var response = await client.GetAsync($"/api/v1/reports/{report}{query}");
+                    using var response = await client.GetAsync(Url(report, query, parameters));
                     await response.Content.ReadAsByteArrayAsync();
                     response.EnsureSuccessStatusCode();
                     if (run > 0)
@@ -78,11 +81,14 @@ public static class ReportsBench
                 }
 
                 times.Sort();
-                Console.WriteLine($"  {report,-18} median {times[times.Count / 2],7:0.0} ms   max {times[^1],7:0.0} ms");
+                Console.WriteLine($"  {$"{report} {parameters}",-30} median {times[times.Count / 2],7:0.0} ms   max {times[^1],7:0.0} ms");
             }
         }
 
         await app.StopAsync();
         return 0;
     }
+
+    private static string Url(string report, string period, string parameters) =>
+        $"/api/v1/reports/{report}?{string.Join('&', new[] { period, parameters }.Where(p => p.Length > 0))}";
 }

@@ -5,6 +5,8 @@ using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Sla;
+using SocialDesk.Features.Teams;
 using SocialDesk.Features.Triage;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
@@ -13,7 +15,8 @@ namespace SocialDesk.Bench;
 
 /// <summary>
 /// Fills the report bench's database: 1,000,000 messages in 200,000 conversations over the two years before today,
-/// on three channels, answered by eight agents or by the brand outside SocialDesk, some resolved, some reopened.
+/// on three channels, held by three teams (one with a business calendar) or by none, answered by eight agents or by
+/// the brand outside SocialDesk, some resolved, some reopened.
 /// Conversations live through the product's own <see cref="ConversationLifecycle"/>, so the reporting events are
 /// exactly the ones the pipeline writes; rows are inserted through the AppDbContext, a few thousand conversations per SaveChanges.
 /// </summary>
@@ -26,6 +29,7 @@ public static class ReportsBenchSeed
     private const int ConversationsPerSave = 2_000;
     private static readonly string[] Languages = ["en", "en", "en", "en", "fr", "fr", "es", "de", "it", "nl"];
     private static readonly string[] Sentiments = ["negative", "negative", "neutral", "neutral", "neutral", "positive"];
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
     private static readonly string[] Topics = ["outage", "billing", "waiting", "reliability", "rudeness", "no_help", "incompetence", "delivery", "account"];
 
     /// <summary>Seeds an empty database; reuses one already seeded; refuses any other.</summary>
@@ -59,6 +63,7 @@ public static class ReportsBenchSeed
         Guid workspaceId;
         Guid[] channels;
         Guid?[] repliers;
+        Guid?[] teams;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -76,8 +81,28 @@ public static class ReportsBenchSeed
             db.Users.AddRange(agents);
             db.Memberships.AddRange(agents.Select(a => new Membership { WorkspaceId = workspaceId, UserId = a.Id, Role = Roles.Agent, CreatedAt = now }));
             db.Channels.AddRange(created);
+            var office = new SlaCalendar
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = workspaceId,
+                Name = "Paris office",
+                Definition = new BusinessCalendarDefinition
+                {
+                    TimeZone = "Europe/Paris",
+                    Hours = Weekdays.ToDictionary(day => day, IReadOnlyList<LocalRange> (_) => [new LocalRange("09:00", "18:00")]),
+                },
+                CreatedAt = now,
+            };
+            var createdTeams = new[] { ("Care", (Guid?)office.Id), ("Billing", null), ("Escalations", null) }
+                .Select(t => new Team { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = t.Item1, CalendarId = t.Item2, CreatedAt = now })
+                .ToList();
+            db.SlaCalendars.Add(office);
+            db.Teams.AddRange(createdTeams);
             await db.SaveChangesAsync();
             channels = [.. created.Select(c => c.Id)];
+
+            // One conversation in four is held by no team.
+            teams = [.. createdTeams.Select(t => (Guid?)t.Id), null];
 
             // One reply in seven is the brand's own, posted outside SocialDesk.
             repliers = [.. agents.Select(a => (Guid?)a.Id), null];
@@ -95,7 +120,7 @@ public static class ReportsBenchSeed
             var lifecycle = scope.ServiceProvider.GetRequiredService<ConversationLifecycle>();
             for (var number = first; number < first + ConversationsPerSave; number++)
             {
-                Converse(db, lifecycle, random, workspaceId, channels[random.Next(channels.Length)], repliers, number, 3 + (number % 5), starts[number], now);
+                Converse(db, lifecycle, random, workspaceId, channels[random.Next(channels.Length)], teams[random.Next(teams.Length)], repliers, number, 3 + (number % 5), starts[number], now);
             }
 
             await db.SaveChangesAsync();
@@ -108,7 +133,7 @@ public static class ReportsBenchSeed
     /// customer who writes again reopens it.
     /// </summary>
     private static void Converse(
-        AppDbContext db, ConversationLifecycle lifecycle, Random random, Guid workspaceId, Guid channelId, Guid?[] repliers,
+        AppDbContext db, ConversationLifecycle lifecycle, Random random, Guid workspaceId, Guid channelId, Guid? teamId, Guid?[] repliers,
         int number, int messageCount, DateTime start, DateTime now)
     {
         var contact = new Contact { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, DisplayName = $"Customer {number}", CreatedAt = start };
@@ -123,6 +148,7 @@ public static class ReportsBenchSeed
         db.Contacts.Add(contact);
         db.ContactIdentities.Add(identity);
         var conversation = lifecycle.Open(workspaceId, channelId, contact.Id, isPrivate: false, start);
+        conversation.TeamId = teamId;
         var answered = random.Next(10) > 0;
         var at = start;
         string? previous = null;

@@ -38,6 +38,7 @@ public static class SocialDeskServices
         services.AddScoped<IChannelConnector, XConnector>();
         services.AddScoped<IChannelConnector, FacebookConnector>();
         services.AddScoped<ChannelConnectors>();
+        services.AddHttpClient<WebhookCheck>(client => client.Timeout = WebhookCheck.Timeout);
 
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<ReplySignal>();

@@ -361,6 +361,8 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId", "ChannelId", "Status");
 
+                    b.HasIndex("WorkspaceId", "StartedAt", "TeamId", "FirstResponseAt");
+
                     b.ToTable("Conversations");
                 });
 
@@ -661,14 +663,24 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ChannelId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<Guid?>("MessageId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("MinuteOfDay")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -677,6 +689,20 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
@@ -691,7 +717,8 @@ namespace SocialDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ConversationId", "Name");
 
-                    b.HasIndex("WorkspaceId", "Name", "OccurredAt");
+                    b.HasIndex("WorkspaceId", "Name", "OccurredAt", "TeamId", "UserId", "ValueSeconds", "Answered", "Reopened", "ChannelId", "MinuteOfDay", "Language", "Sentiment", "Topics")
+                        .HasDatabaseName("IX_ReportingEvents_Report");
 
                     b.ToTable("ReportingEvents");
                 });

@@ -351,6 +351,8 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId", "ChannelId", "Status");
 
+                    b.HasIndex("WorkspaceId", "StartedAt", "TeamId", "FirstResponseAt");
+
                     b.ToTable("Conversations");
                 });
 
@@ -645,14 +647,24 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChannelId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MessageId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MinuteOfDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -660,6 +672,20 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("UserId")
@@ -675,7 +701,8 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ConversationId", "Name");
 
-                    b.HasIndex("WorkspaceId", "Name", "OccurredAt");
+                    b.HasIndex("WorkspaceId", "Name", "OccurredAt", "TeamId", "UserId", "ValueSeconds", "Answered", "Reopened", "ChannelId", "MinuteOfDay", "Language", "Sentiment", "Topics")
+                        .HasDatabaseName("IX_ReportingEvents_Report");
 
                     b.ToTable("ReportingEvents");
                 });

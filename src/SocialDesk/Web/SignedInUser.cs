@@ -30,12 +30,12 @@ public sealed record Session(
 
     public string NameOf(Guid? userId) => Members.FirstOrDefault(m => m.Id == userId)?.Name ?? "";
 
-    /// <summary>A stored UTC time as the user reads it: in their time zone (UTC when they chose none), in their language's format.</summary>
-    public string Time(DateTime utc)
-    {
-        var zone = TimeZone is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) ?? DateTimeZone.Utc;
-        return Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
-    }
+    /// <summary>The user's time zone; UTC when they chose none.</summary>
+    public DateTimeZone Zone => TimeZone is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) ?? DateTimeZone.Utc;
+
+    /// <summary>A stored UTC time as the user reads it: in their time zone, in their language's format.</summary>
+    public string Time(DateTime utc) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
 }
 
 /// <summary>What a page needs to act as the signed-in user: their session, and a database context of its own for each piece of work.</summary>

@@ -22,9 +22,9 @@ public sealed class ConversationTrailTests() : ComponentContext("fr")
 
         var rows = trail.FindAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToList()).ToList();
         Assert.Equal(
-            [["09:40", "Camille", "Réponse écrite"], ["09:30", "SocialDesk (automatique)", "Résolue"], ["09:20", "Camille", "conversation.tag"]],
+            [["09:40", "Camille", "Réponse écrite"], ["09:30", "Le système", "Résolue"], ["09:20", "Camille", "conversation.tag"]],
             rows);
-        Assert.Equal(["Quand", "Qui", "Quoi"], trail.FindAll("th[scope=col]").Select(h => h.TextContent));
+        Assert.Equal(["Quand", "Qui", "Action"], trail.FindAll("th[scope=col]").Select(h => h.TextContent));
     }
 
     [Fact]

@@ -123,6 +123,7 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "parcel-delay" })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         var filled = "Sorry for the wait, Alex Morgan: Administrator is tracking your parcel now.";
         var replyBox = page.GetByLabel("Your reply");
         await Expect(replyBox).ToHaveValueAsync(filled);

@@ -11,6 +11,9 @@ public sealed class ReportingApp : ClockedApp
     public async Task<ReportTable<AgentRow>> AgentsAsync(string query) =>
         (await Api.GetFromJsonAsync<ReportTable<AgentRow>>($"/api/v1/reports/agents{query}", Json))!;
 
+    public async Task<ReportTable<TeamRow>> TeamsAsync(string query) =>
+        (await Api.GetFromJsonAsync<ReportTable<TeamRow>>($"/api/v1/reports/teams{query}", Json))!;
+
     public async Task<ReportTable<VolumeRow>> VolumesAsync(string dimension, string query) =>
         (await Api.GetFromJsonAsync<ReportTable<VolumeRow>>($"/api/v1/reports/volumes/{dimension}{query}", Json))!;
 }

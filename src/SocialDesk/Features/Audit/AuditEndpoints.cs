@@ -90,25 +90,16 @@ public static class AuditEndpoints
             return Problem($"format must be json or csv; '{format}' is neither.");
         }
 
-        if (!TryReadTime(filter.From, wholeDay: false, out var from) || !TryReadTime(filter.To, wholeDay: true, out var to))
+        var (newestFirst, error) = db.Matching(caller, filter);
+        if (newestFirst is null)
         {
-            return Problem("from and to must be ISO 8601 times, such as 2024-03-01 or 2024-03-01T14:30:00Z.");
+            return Problem(error!);
         }
-
-        var workspaceId = caller.WorkspaceId();
-        var query = db.AuditLog.AsNoTracking().Where(a => a.WorkspaceId == workspaceId);
-        query = from is null ? query : query.Where(a => a.At >= from);
-        query = to is null ? query : query.Where(a => a.At < to);
-        query = filter.Actor is null ? query : query.Where(a => a.ActorUserId == filter.Actor);
-        query = filter.EntityType is null ? query : query.Where(a => a.EntityType == filter.EntityType);
-        query = filter.EntityId is null ? query : query.Where(a => a.EntityId == filter.EntityId);
-        query = filter.Action is null ? query : query.Where(a => a.Action == filter.Action);
-        var newestFirst = query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
-        var total = await query.CountAsync(cancellationToken);
 
         var csv = format == "csv" || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase)));
         if (csv || format == "json")
         {
+            var total = await newestFirst.CountAsync(cancellationToken);
             if (total > MaxExport)
             {
                 return Problem($"{total} entries match, more than the {MaxExport} a download holds: narrow the period with from and to.");
@@ -120,9 +111,35 @@ public static class AuditEndpoints
                 : TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(entries, json.Value.SerializerOptions), "application/json", "audit.json");
         }
 
+        return TypedResults.Ok(await newestFirst.PageAsync(page, pageSize, cancellationToken));
+    }
+
+    /// <summary>The workspace's entries that pass the filter, newest first; or, when a time cannot be read, why.</summary>
+    public static (IOrderedQueryable<AuditEntry>? NewestFirst, string? Error) Matching(this AppDbContext db, ClaimsPrincipal caller, AuditFilter filter)
+    {
+        if (!TryReadTime(filter.From, wholeDay: false, out var from) || !TryReadTime(filter.To, wholeDay: true, out var to))
+        {
+            return (null, "from and to must be ISO 8601 times, such as 2024-03-01 or 2024-03-01T14:30:00Z.");
+        }
+
+        var workspaceId = caller.WorkspaceId();
+        var query = db.AuditLog.AsNoTracking().Where(a => a.WorkspaceId == workspaceId);
+        query = from is null ? query : query.Where(a => a.At >= from);
+        query = to is null ? query : query.Where(a => a.At < to);
+        query = filter.Actor is null ? query : query.Where(a => a.ActorUserId == filter.Actor);
+        query = filter.EntityType is null ? query : query.Where(a => a.EntityType == filter.EntityType);
+        query = filter.EntityId is null ? query : query.Where(a => a.EntityId == filter.EntityId);
+        query = filter.Action is null ? query : query.Where(a => a.Action == filter.Action);
+        return (query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), null);
+    }
+
+    /// <summary>One page of the matching entries, and how many match in all.</summary>
+    public static async Task<AuditPage> PageAsync(this IOrderedQueryable<AuditEntry> newestFirst, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var total = await newestFirst.CountAsync(cancellationToken);
         var (skip, take) = Paging.Of(page, pageSize);
         var items = await newestFirst.Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage([.. items.Select(AuditEntryView.Of)], skip / take + 1, take, total));
+        return new AuditPage([.. items.Select(AuditEntryView.Of)], skip / take + 1, take, total);
     }
 
     private static bool TryReadTime(string? text, bool wholeDay, out DateTime? time)

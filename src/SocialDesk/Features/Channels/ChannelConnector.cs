@@ -13,6 +13,9 @@ public interface IChannelConnector
 
     IReadOnlyList<ChannelSetting> Settings { get; }
 
+    /// <summary>The platform's check of the channel's webhook URL before it delivers there, with a fresh nonce.</summary>
+    WebhookChallenge Challenge(Channel channel, string nonce);
+
     /// <summary>Turns a stored delivery into messages; throws <see cref="UnreadablePayloadException"/> when it cannot be understood.</summary>
     ParsedDelivery Parse(Channel channel, string body);
 
@@ -37,6 +40,9 @@ public enum Moderation
     Hide,
     Delete,
 }
+
+/// <summary>A platform's check of a webhook URL: the query of its GET, and why an answer's body fails it (null when it passes).</summary>
+public sealed record WebhookChallenge(IReadOnlyDictionary<string, string?> Query, Func<string, string?> Refusal);
 
 /// <summary>A key of a channel's settings; secrets are kept apart and never returned.</summary>
 public sealed record ChannelSetting(string Key, bool Secret);

@@ -46,25 +46,11 @@ public static class ChannelEndpoints
             return TypedResults.Problem($"kind must be one of: {string.Join(", ", connectors.Kinds)}.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown channel kind");
         }
 
-        var settings = request.Settings ?? [];
-        if (Validate(connector, request.Name, settings) is { } problem)
+        return await db.CreateChannelAsync(caller, connector, request.Name, request.Settings ?? [], time, cancellationToken) switch
         {
-            return problem;
-        }
-
-        var channel = new Channel
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = caller.WorkspaceId(),
-            Kind = connector.Kind,
-            Name = request.Name!,
-            Settings = connector.Settings.Where(s => !s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
-            Secrets = connector.Settings.Where(s => s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            (_, { } errors) => Refused(errors),
+            (var channel, _) => TypedResults.Created($"/api/v1/channels/{channel!.Id}", ChannelView.Of(channel, connectors)),
         };
-        db.Channels.Add(channel);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/channels/{channel.Id}", ChannelView.Of(channel, connectors));
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -74,69 +60,19 @@ public static class ChannelEndpoints
         AppDbContext db,
         ChannelConnectors connectors,
         ChannelDirectory directory,
-        CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
-        if (channel is null)
+        CancellationToken cancellationToken) =>
+        await db.UpdateChannelAsync(caller, id, request, connectors, directory, cancellationToken) switch
         {
-            return TypedResults.Problem($"There is no channel {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel");
-        }
+            (_, { } errors) => Refused(errors),
+            ({ } channel, _) => TypedResults.Ok(ChannelView.Of(channel, connectors)),
+            _ => TypedResults.Problem($"There is no channel {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown channel"),
+        };
 
-        var connector = connectors.Get(channel.Kind);
-        var settings = channel.Settings.Concat(channel.Secrets).ToDictionary();
-        foreach (var (key, value) in request.Settings ?? [])
-        {
-            settings[key] = value;
-        }
+    private static ValidationProblem Refused(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The channel cannot be set as asked");
 
-        var name = request.Name ?? channel.Name;
-        if (Validate(connector, name, settings) is { } problem)
-        {
-            return problem;
-        }
-
-        channel.Name = name;
-        channel.Settings = connector.Settings.Where(s => !s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]);
-        channel.Secrets = connector.Settings.Where(s => s.Secret).ToDictionary(s => s.Key, s => settings[s.Key]);
-        await db.SaveChangesAsync(cancellationToken);
-        directory.Forget(id);
-        return TypedResults.Ok(ChannelView.Of(channel, connectors));
-    }
-
-    /// <summary>Every setting the connector needs, no other, and a name; null when all is well.</summary>
-    private static ValidationProblem? Validate(IChannelConnector connector, string? name, Dictionary<string, string> settings)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Contains('\0', StringComparison.Ordinal))
-        {
-            errors["name"] = ["A name of 1 to 200 characters, without NUL (U+0000), is required."];
-        }
-
-        foreach (var setting in connector.Settings.Where(s => string.IsNullOrWhiteSpace(settings.GetValueOrDefault(s.Key))))
-        {
-            errors[$"settings.{setting.Key}"] = [$"A {connector.Kind} channel needs '{setting.Key}'."];
-        }
-
-        foreach (var key in settings.Keys.Where(k => connector.Settings.All(s => s.Key != k)))
-        {
-            errors[$"settings.{key}"] = [$"'{key}' is not a setting of a {connector.Kind} channel."];
-        }
-
-        if (settings.TryGetValue("apiBaseUrl", out var apiBaseUrl) && !Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out _))
-        {
-            errors["settings.apiBaseUrl"] = ["apiBaseUrl must be an absolute URL."];
-        }
-
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The channel cannot be set as asked") : null;
-    }
-
-    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, ChannelConnectors connectors, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var channels = await db.Channels.AsNoTracking().Where(c => c.WorkspaceId == workspaceId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(channels.Select(c => ChannelView.Of(c, connectors)).ToList());
-    }
+    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, AppDbContext db, ChannelConnectors connectors, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.ChannelsAsync(caller, connectors, cancellationToken));
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, AppDbContext db, ChannelConnectors connectors, CancellationToken cancellationToken)
     {

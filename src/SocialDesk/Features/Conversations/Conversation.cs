@@ -110,6 +110,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.ContactId, c.ChannelId, c.Status });
         builder.HasIndex(c => new { c.WorkspaceId, c.TeamId });
         builder.HasIndex(c => new { c.WorkspaceId, c.RankAt });
+
+        // The reports count the conversations started in a period, by team, and the ones answered, from this index alone.
+        builder.HasIndex(c => new { c.WorkspaceId, c.StartedAt, c.TeamId, c.FirstResponseAt });
         builder.HasIndex(c => c.SlaCheckAt);
         builder.Property(c => c.Priority).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.FirstResponseState).HasConversion<string>().HasMaxLength(10);

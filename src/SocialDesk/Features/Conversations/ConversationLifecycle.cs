@@ -61,22 +61,33 @@ public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, Workspa
         Touch(conversation, at);
         sla.Choose(conversation);
         sla.CustomerWrote(conversation, at);
-        Record(conversation, ReportingEventNames.MessageReceived, at, message.Id);
+        var received = Record(conversation, ReportingEventNames.MessageReceived, at, message.Id);
+        received.Language = message.Triage?.Language;
+        received.Sentiment = message.Triage?.Sentiment;
+        received.Topics = message.Triage?.Topics;
     }
 
-    /// <summary>The brand's answer, at the time the platform confirmed it; only the first one is the first response.</summary>
+    /// <summary>
+    /// The brand's answer, at the time the platform confirmed it; only the first one is the first response. Any other
+    /// reply to a customer waiting for one is a next response, timed from the earliest message it answers.
+    /// </summary>
     public void Respond(Conversation conversation, Message message, DateTime confirmedAt)
     {
+        TimeSpan? nextResponse = null;
         if (conversation.FirstResponseAt is null)
         {
             conversation.FirstResponseAt = confirmedAt;
             Record(conversation, ReportingEventNames.FirstResponse, confirmedAt, message.Id, message.AuthorUserId, confirmedAt - conversation.StartedAt);
         }
+        else if (conversation.WaitingSince is { } waitingSince)
+        {
+            nextResponse = confirmedAt - waitingSince;
+        }
 
         conversation.WaitingSince = null;
         Touch(conversation, confirmedAt);
         sla.BrandReplied(conversation, confirmedAt);
-        Record(conversation, ReportingEventNames.ReplySent, confirmedAt, message.Id, message.AuthorUserId);
+        Record(conversation, ReportingEventNames.ReplySent, confirmedAt, message.Id, message.AuthorUserId, nextResponse);
     }
 
     public void Resolve(Conversation conversation, DateTime at, Guid? userId)
@@ -114,16 +125,18 @@ public sealed class ConversationLifecycle(AppDbContext db, SlaClock sla, Workspa
         }
     }
 
-    private void Record(Conversation conversation, string name, DateTime at, Guid? messageId = null, Guid? userId = null, TimeSpan? value = null) =>
+    private ReportingEvent Record(Conversation conversation, string name, DateTime at, Guid? messageId = null, Guid? userId = null, TimeSpan? value = null) =>
         db.ReportingEvents.Add(new ReportingEvent
         {
             WorkspaceId = conversation.WorkspaceId,
             Name = name,
             ConversationId = conversation.Id,
             ChannelId = conversation.ChannelId,
+            TeamId = conversation.TeamId,
             MessageId = messageId,
             UserId = userId,
             ValueSeconds = value?.TotalSeconds,
             OccurredAt = at,
-        });
+            MinuteOfDay = (at.Hour * 60) + at.Minute,
+        }).Entity;
 }

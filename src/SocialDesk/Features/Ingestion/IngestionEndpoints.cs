@@ -79,48 +79,19 @@ public static class IngestionEndpoints
         return TypedResults.Accepted((string?)null, new MessagesAccepted(valid.Count, !stored, rejected));
     }
 
-    private static async Task<IResult> ListRawEventsAsync(ClaimsPrincipal caller, AppDbContext db, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        if (!QueryFilter.TryParse<RawEventStatus>(status, out var wanted))
-        {
-            return TypedResults.Problem($"status must be one of: {QueryFilter.Names<RawEventStatus>()}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
-        }
-
-        var (skip, take) = Paging.Of(page, pageSize);
-        var workspaceId = caller.WorkspaceId();
-        var query = db.RawEvents.AsNoTracking().Where(e => e.WorkspaceId == workspaceId);
-        if (wanted is not null)
-        {
-            query = query.Where(e => e.Status == wanted);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(e => e.Id).Skip(skip).Take(take)
-            .Select(e => new RawEventView(e.Id, e.ChannelId, e.Format, e.Status, e.Error, e.Attempts, e.ReceivedAt, e.ProcessedAt, e.Body))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new RawEventPage(items, total));
-    }
+    private static async Task<IResult> ListRawEventsAsync(ClaimsPrincipal caller, AppDbContext db, string? status, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        QueryFilter.TryParse<RawEventStatus>(status, out var wanted)
+            ? TypedResults.Ok(await db.RawEventsAsync(caller, wanted, page, pageSize, cancellationToken))
+            : TypedResults.Problem($"status must be one of: {QueryFilter.Names<RawEventStatus>()}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
 
     /// <summary>Puts a failed or ignored event back in the queue, after a fix.</summary>
-    private static async Task<IResult> RetryAsync(long id, ClaimsPrincipal caller, AppDbContext db, IngestionSignal signal, CancellationToken cancellationToken)
-    {
-        var workspaceId = caller.WorkspaceId();
-        var rawEvent = await db.RawEvents.FirstOrDefaultAsync(e => e.Id == id && e.WorkspaceId == workspaceId, cancellationToken);
-        if (rawEvent is null)
+    private static async Task<IResult> RetryAsync(long id, ClaimsPrincipal caller, AppDbContext db, IngestionSignal signal, CancellationToken cancellationToken) =>
+        await db.RetryRawEventAsync(caller, id, signal, cancellationToken) switch
         {
-            return TypedResults.Problem($"There is no raw event {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown raw event");
-        }
-
-        if (rawEvent.Status is RawEventStatus.Pending or RawEventStatus.Processed)
-        {
-            return TypedResults.Problem($"Raw event {id} is {rawEvent.Status.ToString().ToLowerInvariant()}; only failed or ignored events are retried.",
-                statusCode: StatusCodes.Status409Conflict, title: "Nothing to retry");
-        }
-
-        rawEvent.Status = RawEventStatus.Pending;
-        rawEvent.Error = null;
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
-        return TypedResults.Accepted((string?)null, new { id, status = RawEventStatus.Pending });
-    }
+            null => TypedResults.Problem($"There is no raw event {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown raw event"),
+            var was when !RawEventInspection.Requeued(was) => TypedResults.Problem(
+                $"Raw event {id} is {was.ToString()!.ToLowerInvariant()}; only failed or ignored events are retried.",
+                statusCode: StatusCodes.Status409Conflict, title: "Nothing to retry"),
+            _ => TypedResults.Accepted((string?)null, new { id, status = RawEventStatus.Pending }),
+        };
 }

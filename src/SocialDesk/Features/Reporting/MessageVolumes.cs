@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
-using SocialDesk.Features.Conversations;
 
 namespace SocialDesk.Features.Reporting;
 
@@ -21,15 +20,12 @@ public enum VolumeDimension
 /// </summary>
 internal static class MessageVolumes
 {
+    private static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
+
     public static async Task<IReadOnlyList<VolumeRow>> RowsAsync(
         AppDbContext db, IServiceScopeFactory scopes, Guid workspaceId, VolumeDimension dimension, ReportPeriods periods, CancellationToken cancellationToken)
     {
-        // The three periods are counted at once, on connections of their own, as the overview reads them.
-        var counts = await Task.WhenAll(new[] { periods.Current, periods.Previous, periods.YearBefore }.Select(async period =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await CountAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), workspaceId, dimension, period, periods.Zone, cancellationToken);
-        }));
+        var counts = await periods.EachAsync(scopes, (periodDb, period) => CountAsync(periodDb, workspaceId, dimension, period, periods.Zone, cancellationToken));
         var (current, previous, yearBefore) = (counts[0], counts[1], counts[2]);
         var keys = dimension == VolumeDimension.Hour
             ? [.. Enumerable.Range(0, 24).Select(HourKey)]
@@ -54,35 +50,36 @@ internal static class MessageVolumes
     private static async Task<ILookup<string?, int>> CountAsync(
         AppDbContext db, Guid workspaceId, VolumeDimension dimension, ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var received = db.ReportingEvents.AsNoTracking().Where(e => e.WorkspaceId == workspaceId
-            && e.Name == ReportingEventNames.MessageReceived && e.OccurredAt >= period.Start && e.OccurredAt < period.End);
+        IQueryable<ReportingEvent> Received(DateTime start, DateTime end) => db.ReportingEvents.AsNoTracking().Where(e => e.WorkspaceId == workspaceId
+            && e.Name == ReportingEventNames.MessageReceived && e.OccurredAt >= start && e.OccurredAt < end);
         switch (dimension)
         {
             case VolumeDimension.Channel:
-                var channels = await received.GroupBy(e => e.ChannelId)
+                var channels = await Received(period.Start, period.End).GroupBy(e => e.ChannelId)
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToListAsync(cancellationToken);
                 return channels.ToLookup(c => (string?)c.Key.ToString(), c => c.Count);
             case VolumeDimension.Hour:
-                // Counted by UTC quarter hour in the database, then read in the time zone, whose offsets and clock changes fall on quarter hours.
-                var quarters = await received
-                    .GroupBy(e => new { e.OccurredAt.Year, e.OccurredAt.DayOfYear, e.OccurredAt.Hour, Quarter = e.OccurredAt.Minute / 15 })
-                    .Select(g => new { g.Key.Year, g.Key.DayOfYear, g.Key.Hour, g.Key.Quarter, Count = g.Count() })
-                    .ToListAsync(cancellationToken);
-                return quarters.ToLookup(
-                    q => (string?)HourKey(TimeZoneInfo.ConvertTimeFromUtc(
-                        new DateTime(q.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(q.DayOfYear - 1).AddHours(q.Hour).AddMinutes(q.Quarter * 15), zone).Hour),
-                    q => q.Count);
-            default:
-                Expression<Func<Message, string?>> label = dimension switch
+                // Counted by UTC minute of the day over each stretch of the period where the zone keeps one offset.
+                var minutes = new List<(int Minute, int Count)>();
+                foreach (var (start, end, offset) in Offsets(period, zone))
                 {
-                    VolumeDimension.Topic => m => m.Triage!.Topics,
-                    VolumeDimension.Sentiment => m => m.Triage!.Sentiment,
-                    VolumeDimension.Language => m => m.Triage!.Language,
+                    var counted = await Received(start, end).GroupBy(e => e.MinuteOfDay)
+                        .Select(g => new { g.Key, Count = g.Count() })
+                        .ToListAsync(cancellationToken);
+                    minutes.AddRange(counted.Select(c => ((c.Key + (int)offset.TotalMinutes + 1440) % 1440, c.Count)));
+                }
+
+                return minutes.ToLookup(m => (string?)HourKey(m.Minute / 60), m => m.Count);
+            default:
+                Expression<Func<ReportingEvent, string?>> label = dimension switch
+                {
+                    VolumeDimension.Topic => e => e.Topics,
+                    VolumeDimension.Sentiment => e => e.Sentiment,
+                    VolumeDimension.Language => e => e.Language,
                     _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Not a volume dimension."),
                 };
-                var labelled = await received
-                    .Join(db.Messages, e => e.MessageId, m => (Guid?)m.Id, (e, m) => m)
+                var labelled = await Received(period.Start, period.End)
                     .Select(label)
                     .GroupBy(value => value)
                     .Select(g => new { g.Key, Count = g.Count() })
@@ -97,5 +94,23 @@ internal static class MessageVolumes
                         .ToLookup(t => t.Key, t => t.Count)
                     : labelled.ToLookup(l => l.Key, l => l.Count);
         }
+    }
+
+    /// <summary>The stretches of a period in which the zone keeps one offset from UTC; offsets and their changes fall on quarter hours.</summary>
+    private static IEnumerable<(DateTime Start, DateTime End, TimeSpan Offset)> Offsets(ReportPeriod period, TimeZoneInfo zone)
+    {
+        var start = period.Start;
+        var offset = zone.GetUtcOffset(start);
+        for (var at = start + Quarter; at < period.End; at += Quarter)
+        {
+            var next = zone.GetUtcOffset(at);
+            if (next != offset)
+            {
+                yield return (start, at, offset);
+                (start, offset) = (at, next);
+            }
+        }
+
+        yield return (start, period.End, offset);
     }
 }

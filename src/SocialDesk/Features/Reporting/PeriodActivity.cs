@@ -1,128 +1,105 @@
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
+using SocialDesk.Features.Sla;
 using SocialDesk.Features.Tracker;
 
 namespace SocialDesk.Features.Reporting;
 
 /// <summary>
-/// The reporting events of one period, read once and measured for the overview and the agents' table.
-/// Reopen semantics: a conversation has one first response in its life, so a reopened conversation's next reply
-/// is a next response, never a second first response; resolution time is counted per resolution cycle, from the
-/// cycle's start (the first message, or the reopening) to its resolution, so a conversation resolved twice counts twice.
+/// One period's activity, read from the reporting events and the conversations started in it, and measured for the
+/// overview, the agents' table and the teams' table. Every event carries what it is counted by (its team, its agent,
+/// whether a reply followed a customer message, whether a resolution was reopened), so each figure is one range of
+/// one index. Reopen semantics: a conversation has one first response in its life, so a reopened conversation's next
+/// reply is a next response, never a second first response; resolution time is counted per resolution cycle, from
+/// the cycle's start (the first message, or the reopening) to its resolution, so a conversation resolved twice counts
+/// twice. A team's figures are those of the team that held the conversation when each thing happened; a
+/// conversation counts for the team holding it now.
 /// </summary>
 internal sealed class PeriodActivity
 {
-    private readonly List<Measured> firstResponses;
-    private readonly List<Resolution> resolutions;
-    private readonly List<Measured> nextResponses = [];
-    private readonly Dictionary<Guid, int> replies = [];
-    private int messagesReceived;
-    private int messagesAnswered;
-    private int conversations;
-    private int conversationsAnswered;
+    private readonly List<TeamCounts> messages;
+    private readonly List<TeamCounts> conversations;
+    private readonly List<Duration> firstResponses;
+    private readonly List<Duration> replies;
+    private readonly List<Duration> resolutions;
 
-    private PeriodActivity(List<Measured> firstResponses, List<Resolution> resolutions)
+    private PeriodActivity(List<TeamCounts> messages, List<TeamCounts> conversations, List<Duration> firstResponses, List<Duration> replies, List<Duration> resolutions)
     {
+        this.messages = messages;
+        this.conversations = conversations;
         this.firstResponses = firstResponses;
+        this.replies = replies;
         this.resolutions = resolutions;
     }
 
     /// <summary>The agents who did something in the period; <see cref="Guid.Empty"/> stands for the brand outside SocialDesk.</summary>
-    public IEnumerable<Guid> Agents =>
-        replies.Keys.Concat(firstResponses.Select(r => r.Agent)).Concat(nextResponses.Select(r => r.Agent)).Concat(resolutions.Select(r => r.Agent)).Distinct();
+    public IEnumerable<Guid> Agents => replies.Concat(firstResponses).Concat(resolutions).Select(d => d.Agent).Distinct();
+
+    /// <summary>The teams that held a conversation something happened to in the period; null for none.</summary>
+    public IEnumerable<Guid?> Teams =>
+        messages.Select(m => m.Team).Concat(conversations.Select(c => c.Team)).Concat(replies.Concat(firstResponses).Concat(resolutions).Select(d => d.Team)).Distinct();
 
     /// <summary>
     /// The current, previous and year-before periods, read at once on connections of their own: they are independent,
-    /// so a report waits for the slowest of them rather than for the sum.
+    /// so a report waits for the slowest of them rather than for the sum. Durations are in the business hours of the
+    /// team that held the conversation when <paramref name="periods"/> asks for them.
     /// </summary>
-    public static Task<PeriodActivity[]> LoadAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken) =>
-        Task.WhenAll(new[] { periods.Current, periods.Previous, periods.YearBefore }.Select(async period =>
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), workspaceId, period, cancellationToken);
-        }));
+    public static Task<PeriodActivity[]> LoadAsync(IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var calendars = periods.Hours == ReportHours.Business ? scope.ServiceProvider.GetRequiredService<WorkspaceRulesCache>().For(workspaceId) : null;
+        return periods.EachAsync(scopes, (db, period) => LoadAsync(db, workspaceId, period, calendars, cancellationToken));
+    }
 
-    private static async Task<PeriodActivity> LoadAsync(AppDbContext db, Guid workspaceId, ReportPeriod period, CancellationToken cancellationToken)
+    /// <summary>Reads one period; durations in the business hours of the calendars given, in calendar time without.</summary>
+    private static async Task<PeriodActivity> LoadAsync(AppDbContext db, Guid workspaceId, ReportPeriod period, WorkspaceRules? calendars, CancellationToken cancellationToken)
     {
         var inPeriod = db.ReportingEvents.AsNoTracking()
             .Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= period.Start && e.OccurredAt < period.End);
-        var firstResponses = await inPeriod
-            .Where(e => e.Name == ReportingEventNames.FirstResponse)
-            .Select(e => new Measured(e.UserId ?? Guid.Empty, e.ValueSeconds ?? 0))
+        var messages = await inPeriod
+            .Where(e => e.Name == ReportingEventNames.MessageReceived)
+            .GroupBy(e => e.TeamId)
+            .Select(g => new TeamCounts(g.Key, g.Count(), g.Count(e => e.Answered)))
             .ToListAsync(cancellationToken);
-
-        // Events are written in the order things happen to a conversation, so a reopening written after a resolution followed it.
-        var resolutions = await inPeriod
-            .Where(e => e.Name == ReportingEventNames.Resolved)
-            .Select(e => new Resolution(
-                e.UserId ?? Guid.Empty,
-                e.ValueSeconds ?? 0,
-                db.ReportingEvents.Any(o => o.ConversationId == e.ConversationId && o.Name == ReportingEventNames.Reopened && o.Id > e.Id)))
+        var conversations = await db.Conversations.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.StartedAt >= period.Start && c.StartedAt < period.End)
+            .GroupBy(c => c.TeamId)
+            .Select(g => new TeamCounts(g.Key, g.Count(), g.Count(c => c.FirstResponseAt != null)))
             .ToListAsync(cancellationToken);
-
-        // Answers and next responses need each active conversation's messages and replies before and after the period.
-        // The conversations are read first and sent back as one list parameter (not one parameter each, which SQLite limits):
-        // given a list, PostgreSQL plans one index look-up per conversation rather than a scan of every event.
-        var active = await inPeriod
-            .Where(e => e.Name == ReportingEventNames.MessageReceived || e.Name == ReportingEventNames.ReplySent)
-            .Select(e => e.ConversationId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        var timeline = db.ReportingEvents.AsNoTracking()
-            .Where(e => EF.Parameter(active).Contains(e.ConversationId) && (e.Name == ReportingEventNames.MessageReceived || e.Name == ReportingEventNames.ReplySent))
-            .OrderBy(e => e.ConversationId).ThenBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new TimelineEvent(e.Id, e.ConversationId, e.Name == ReportingEventNames.ReplySent, e.UserId ?? Guid.Empty, e.OccurredAt))
-            .AsAsyncEnumerable();
-
-        // Read as a stream, one conversation at a time, in time order.
-        var activity = new PeriodActivity(firstResponses, resolutions);
-        var conversation = new List<TimelineEvent>();
-        await foreach (var e in timeline.WithCancellation(cancellationToken))
+        async Task<List<Duration>> DurationsAsync(string name)
         {
-            if (conversation.Count > 0 && conversation[0].ConversationId != e.ConversationId)
-            {
-                activity.Follow(conversation, period);
-                conversation.Clear();
-            }
-
-            conversation.Add(e);
+            var events = await inPeriod
+                .Where(e => e.Name == name)
+                .Select(e => new { Agent = e.UserId ?? Guid.Empty, e.TeamId, e.ValueSeconds, e.OccurredAt, e.Reopened })
+                .ToListAsync(cancellationToken);
+            return
+            [
+                .. events.Select(e => new Duration(e.Agent, e.TeamId, e.ValueSeconds is { } seconds && calendars is not null
+                    ? calendars.CalendarOf(e.TeamId).BusinessTimeBetween(e.OccurredAt.AddSeconds(-seconds), e.OccurredAt).TotalSeconds
+                    : e.ValueSeconds, e.Reopened)),
+            ];
         }
 
-        if (conversation.Count > 0)
-        {
-            activity.Follow(conversation, period);
-        }
-
-        return activity;
-    }
-
-    public PeriodFigures Figures()
-    {
-        var reopened = resolutions.Count(r => r.Reopened);
-        return new PeriodFigures(
-            messagesReceived,
-            messagesAnswered,
-            Rate(messagesAnswered, messagesReceived),
+        return new PeriodActivity(
+            messages,
             conversations,
-            conversationsAnswered,
-            Rate(conversationsAnswered, conversations),
-            firstResponses.Count,
-            Statistics(firstResponses.Select(r => r.Seconds)),
-            nextResponses.Count,
-            Statistics(nextResponses.Select(r => r.Seconds)),
-            resolutions.Count,
-            Statistics(resolutions.Select(r => r.Seconds)),
-            reopened,
-            Rate(reopened, resolutions.Count));
+            await DurationsAsync(ReportingEventNames.FirstResponse),
+            await DurationsAsync(ReportingEventNames.ReplySent),
+            await DurationsAsync(ReportingEventNames.Resolved));
     }
 
-    public AgentFigures Figures(Guid agent)
+    public PeriodFigures Figures() => Figures(_ => true);
+
+    /// <summary>The figures of the conversations a team held; null for the ones no team held.</summary>
+    public PeriodFigures TeamFigures(Guid? team) => Figures(held => held == team);
+
+    public AgentFigures AgentFigures(Guid agent)
     {
-        var first = firstResponses.Where(r => r.Agent == agent).Select(r => r.Seconds).ToList();
-        var next = nextResponses.Where(r => r.Agent == agent).Select(r => r.Seconds).ToList();
-        var resolved = resolutions.Where(r => r.Agent == agent).Select(r => r.Seconds).ToList();
+        var first = firstResponses.Where(r => r.Agent == agent).ToList();
+        var next = replies.Where(r => r.Agent == agent && r.Seconds is not null).ToList();
+        var resolved = resolutions.Where(r => r.Agent == agent).ToList();
         return new AgentFigures(
-            replies.GetValueOrDefault(agent),
+            replies.Count(r => r.Agent == agent),
             first.Count,
             Statistics(first),
             next.Count,
@@ -131,64 +108,46 @@ internal sealed class PeriodActivity
             Statistics(resolved));
     }
 
-    /// <summary>Walks one conversation's messages and replies in time order.</summary>
-    private void Follow(List<TimelineEvent> events, ReportPeriod period)
+    private PeriodFigures Figures(Func<Guid?, bool> team)
     {
-        // The first reply written is the first response: the lifecycle records both together, once per conversation.
-        var firstResponse = events.Where(e => e.IsReply).MinBy(e => e.Id);
-        var firstMessage = events.FirstOrDefault(e => !e.IsReply);
-        if (firstMessage is not null && In(firstMessage.At, period))
-        {
-            conversations++;
-            conversationsAnswered += firstResponse is null ? 0 : 1;
-        }
-
-        DateTime? waitingSince = null;
-        var waitingInPeriod = 0;
-        foreach (var e in events)
-        {
-            if (!e.IsReply)
-            {
-                waitingSince ??= e.At;
-                if (In(e.At, period))
-                {
-                    messagesReceived++;
-                    waitingInPeriod++;
-                }
-
-                continue;
-            }
-
-            if (In(e.At, period))
-            {
-                replies[e.Agent] = replies.GetValueOrDefault(e.Agent) + 1;
-                if (waitingSince is { } since && e != firstResponse)
-                {
-                    nextResponses.Add(new Measured(e.Agent, (e.At - since).TotalSeconds));
-                }
-            }
-
-            messagesAnswered += waitingInPeriod;
-            waitingInPeriod = 0;
-            waitingSince = null;
-        }
+        var received = messages.Where(m => team(m.Team)).Sum(m => m.All);
+        var answered = messages.Where(m => team(m.Team)).Sum(m => m.Answered);
+        var started = conversations.Where(c => team(c.Team)).Sum(c => c.All);
+        var startedAnswered = conversations.Where(c => team(c.Team)).Sum(c => c.Answered);
+        var first = firstResponses.Where(r => team(r.Team)).ToList();
+        var next = replies.Where(r => team(r.Team) && r.Seconds is not null).ToList();
+        var resolved = resolutions.Where(r => team(r.Team)).ToList();
+        var reopened = resolved.Count(r => r.Reopened);
+        return new PeriodFigures(
+            received,
+            answered,
+            Rate(answered, received),
+            started,
+            startedAnswered,
+            Rate(startedAnswered, started),
+            first.Count,
+            Statistics(first),
+            next.Count,
+            Statistics(next),
+            resolved.Count,
+            Statistics(resolved),
+            reopened,
+            Rate(reopened, resolved.Count));
     }
-
-    private static bool In(DateTime at, ReportPeriod period) => at >= period.Start && at < period.End;
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
     // The tracker's statistics work on whole milliseconds: one definition of mean, median, p90 and trimmed mean for every report.
-    private static ResponseTimeSeconds? Statistics(IEnumerable<double> seconds)
+    private static ResponseTimeSeconds? Statistics(List<Duration> durations)
     {
-        var sortedMs = seconds.Select(s => (long)Math.Round(s * 1000)).ToArray();
+        var sortedMs = durations.Select(d => (long)Math.Round((d.Seconds ?? 0) * 1000)).ToArray();
         Array.Sort(sortedMs);
         return ResponseTimeSeconds.Of(sortedMs);
     }
 
-    private sealed record Measured(Guid Agent, double Seconds);
+    /// <summary>Things counted for a team (null for none): all of them, and the ones answered.</summary>
+    private sealed record TeamCounts(Guid? Team, int All, int Answered);
 
-    private sealed record Resolution(Guid Agent, double Seconds, bool Reopened);
-
-    private sealed record TimelineEvent(long Id, Guid ConversationId, bool IsReply, Guid Agent, DateTime At);
+    /// <summary>Something an agent did for a team, and the time it measured if any.</summary>
+    private sealed record Duration(Guid Agent, Guid? Team, double? Seconds, bool Reopened);
 }

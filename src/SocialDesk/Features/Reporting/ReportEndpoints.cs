@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
@@ -9,7 +8,8 @@ namespace SocialDesk.Features.Reporting;
 
 /// <summary>
 /// The team's reports, read from the reporting events: each table for a period beside the previous period and the
-/// same period a year before, as JSON or as CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>). Calendar time only.
+/// same period a year before, as JSON or as CSV (<c>Accept: text/csv</c> or <c>?format=csv</c>); durations in calendar
+/// time or, with <c>?hours=business</c>, in the business hours of the team that held the conversation.
 /// </summary>
 public static class ReportEndpoints
 {
@@ -20,73 +20,36 @@ public static class ReportEndpoints
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Api).RequireAuthorization(Permissions.ReportsRead);
         api.MapGet("/overview", OverviewAsync);
         api.MapGet("/agents", AgentsAsync);
+        api.MapGet("/teams", TeamsAsync);
         api.MapGet("/sla", SlaAsync);
         api.MapGet("/volumes/{dimension}", VolumesAsync);
         return app;
     }
 
     /// <summary>Response rates, response and resolution times, reopen rate.</summary>
-    private static async Task<IResult> OverviewAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
-
-        var activity = await PeriodActivity.LoadAsync(scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
-        var row = new OverviewRow(activity[0].Figures(), activity[1].Figures(), activity[2].Figures());
-        return Answer(new ReportTable<OverviewRow>("overview", asked.Periods, [row]), asked.Csv);
-    }
+    private static Task<IResult> OverviewAsync(
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, hours, format, request, time, periods => Reports.OverviewAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Each agent's replies, response times and resolutions; the brand's replies made outside SocialDesk in a row of their own.</summary>
-    private static async Task<IResult> AgentsAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
+    private static Task<IResult> AgentsAsync(
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, hours, format, request, time, periods => Reports.AgentsAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
-        var workspaceId = caller.WorkspaceId();
-        var activity = await PeriodActivity.LoadAsync(scopes, workspaceId, asked.Periods, cancellationToken);
-        var (current, previous, yearBefore) = (activity[0], activity[1], activity[2]);
-        var agents = current.Agents.Concat(previous.Agents).Concat(yearBefore.Agents).Distinct().ToList();
-        var names = await db.Users.AsNoTracking()
-            .Where(u => agents.Contains(u.Id) && db.Memberships.Any(m => m.UserId == u.Id && m.WorkspaceId == workspaceId))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var rows = agents
-            .Select(agent => new AgentRow(
-                agent == Guid.Empty ? null : agent,
-                agent == Guid.Empty ? "Brand, outside SocialDesk" : names.GetValueOrDefault(agent, agent.ToString()),
-                current.Figures(agent),
-                previous.Figures(agent),
-                yearBefore.Figures(agent)))
-            .OrderByDescending(r => r.Current.Replies)
-            .ThenBy(r => r.Agent, StringComparer.Ordinal)
-            .ToList();
-        return Answer(new ReportTable<AgentRow>("agents", asked.Periods, rows), asked.Csv);
-    }
+    /// <summary>Each team's figures, by the overview's definitions; what no team held in a row of its own.</summary>
+    private static Task<IResult> TeamsAsync(
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, hours, format, request, time, periods => Reports.TeamsAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Each SLA policy's hit rate per target: met / (met + breached).</summary>
-    private static async Task<IResult> SlaAsync(
-        string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
-        {
-            return problem;
-        }
-
-        var rows = await SlaHitRates.RowsAsync(db, scopes, caller.WorkspaceId(), asked.Periods, cancellationToken);
-        return Answer(new ReportTable<SlaRow>("sla", asked.Periods, rows), asked.Csv);
-    }
+    private static Task<IResult> SlaAsync(
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time, CancellationToken cancellationToken) =>
+        AnswerAsync(from, to, tz, hours, format, request, time, periods => Reports.SlaAsync(scopes, caller.WorkspaceId(), periods, cancellationToken));
 
     /// <summary>Customer messages received by channel, topic, sentiment, language or hour of day.</summary>
     private static async Task<IResult> VolumesAsync(
-        string dimension, string? from, string? to, string? tz, string? format, HttpRequest request, ClaimsPrincipal caller, AppDbContext db, IServiceScopeFactory scopes,
-        TimeProvider time, CancellationToken cancellationToken)
+        string dimension, string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, ClaimsPrincipal caller, IServiceScopeFactory scopes, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!QueryFilter.TryParse<VolumeDimension>(dimension, out var by) || by is not { } volumeBy)
         {
@@ -94,21 +57,27 @@ public static class ReportEndpoints
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown volume report");
         }
 
-        if (!TryRead(from, to, tz, format, request, time, out var asked, out var problem))
+        return await AnswerAsync(from, to, tz, hours, format, request, time, periods => Reports.VolumesAsync(scopes, caller.WorkspaceId(), volumeBy, periods, cancellationToken));
+    }
+
+    /// <summary>Reads the period and the format asked, then answers the table as JSON or CSV.</summary>
+    private static async Task<IResult> AnswerAsync<TRow>(
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, TimeProvider time, Func<ReportPeriods, Task<ReportTable<TRow>>> table)
+    {
+        if (!TryRead(from, to, tz, hours, format, request, time, out var asked, out var problem))
         {
             return problem;
         }
 
-        var rows = await MessageVolumes.RowsAsync(db, scopes, caller.WorkspaceId(), volumeBy, asked.Periods, cancellationToken);
-        return Answer(new ReportTable<VolumeRow>($"volumes-by-{dimension.ToLowerInvariant()}", asked.Periods, rows), asked.Csv);
+        return Answer(await table(asked.Periods), asked.Csv);
     }
 
     private static bool TryRead(
-        string? from, string? to, string? tz, string? format, HttpRequest request, TimeProvider time,
+        string? from, string? to, string? tz, string? hours, string? format, HttpRequest request, TimeProvider time,
         [NotNullWhen(true)] out ReportRequest? asked, [NotNullWhen(false)] out IResult? problem)
     {
         asked = null;
-        var periods = ReportPeriods.Read(from, to, tz, time.GetUtcNow(), out var error);
+        var periods = ReportPeriods.Read(from, to, tz, hours, time.GetUtcNow(), out var error);
         if (periods is null)
         {
             problem = TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Bad report period");

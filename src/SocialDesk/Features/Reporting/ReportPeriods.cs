@@ -1,17 +1,26 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using SocialDesk.Data;
 
 namespace SocialDesk.Features.Reporting;
+
+/// <summary>How report durations are measured: all the time, or the business hours of the team holding the conversation (24/7 for none).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportHours>))]
+public enum ReportHours
+{
+    Calendar,
+    Business,
+}
 
 /// <summary>Whole days, <see cref="From"/> to <see cref="To"/> included, in the report's time zone; <see cref="Start"/> and <see cref="End"/> (excluded) in UTC.</summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTime Start, DateTime End);
 
 /// <summary>
 /// The period a report covers, side by side with the period of the same length just before it and with the same
-/// dates a year before. Days and hours are read in <see cref="TimeZone"/> (UTC unless asked); all times are calendar
-/// time: business hours wait for the business calendars of issue 6.
+/// dates a year before. Days and hours are read in <see cref="TimeZone"/> (UTC unless asked); durations are measured
+/// in <see cref="Hours"/>.
 /// </summary>
-public sealed record ReportPeriods(ReportPeriod Current, ReportPeriod Previous, ReportPeriod YearBefore, string TimeZone)
+public sealed record ReportPeriods(ReportPeriod Current, ReportPeriod Previous, ReportPeriod YearBefore, string TimeZone, ReportHours Hours)
 {
     public const int DefaultDays = 7;
     public const int MaxDays = 366;
@@ -20,12 +29,20 @@ public sealed record ReportPeriods(ReportPeriod Current, ReportPeriod Previous, 
     public TimeZoneInfo Zone { get; private init; } = TimeZoneInfo.Utc;
 
     /// <summary>
-    /// Reads <c>from</c> and <c>to</c> (ISO dates, both included) and <c>tz</c> (an IANA time zone). A missing date makes
-    /// a period of <see cref="DefaultDays"/> days with the other; without either, the last <see cref="DefaultDays"/> days,
-    /// today included. Returns null with a reason a person understands.
+    /// Reads <c>from</c> and <c>to</c> (ISO dates, both included), <c>tz</c> (an IANA time zone) and <c>hours</c>
+    /// (calendar, the default, or business). A missing date makes a period of <see cref="DefaultDays"/> days with the
+    /// other; without either, the last <see cref="DefaultDays"/> days, today included. Returns null with a reason a
+    /// person understands.
     /// </summary>
-    public static ReportPeriods? Read(string? from, string? to, string? tz, DateTimeOffset now, out string? error)
+    public static ReportPeriods? Read(string? from, string? to, string? tz, string? hours, DateTimeOffset now, out string? error)
     {
+        var measured = ReportHours.Calendar;
+        if (hours is not null && (!Enum.TryParse(hours, ignoreCase: true, out measured) || !Enum.IsDefined(measured)))
+        {
+            error = $"hours must be calendar or business; '{hours}' is neither.";
+            return null;
+        }
+
         var zone = TimeZoneInfo.Utc;
         if (tz is not null)
         {
@@ -58,10 +75,28 @@ public sealed record ReportPeriods(ReportPeriod Current, ReportPeriod Previous, 
             Period(firstDay, lastDay, zone),
             Period(firstDay.AddDays(-days), firstDay.AddDays(-1), zone),
             Period(firstDay.AddYears(-1), lastDay.AddYears(-1), zone),
-            zone.Id)
+            zone.Id,
+            measured)
         {
             Zone = zone,
         };
+    }
+
+    /// <summary>
+    /// Reads the current, previous and year-before periods at once, each on a connection of its own: they are
+    /// independent, so a report waits for the slowest of them rather than for the sum. The same dates are read once
+    /// (a year's previous period is the year before).
+    /// </summary>
+    public async Task<T[]> EachAsync<T>(IServiceScopeFactory scopes, Func<AppDbContext, ReportPeriod, Task<T>> read)
+    {
+        ReportPeriod[] all = [Current, Previous, YearBefore];
+        var distinct = all.Distinct().ToList();
+        var results = await Task.WhenAll(distinct.Select(async period =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>(), period);
+        }));
+        return [.. all.Select(period => results[distinct.IndexOf(period)])];
     }
 
     private static bool TryReadDate(string? value, string name, out DateOnly? date, out string? error)

@@ -6,13 +6,13 @@ namespace SocialDesk.Features.Reporting;
 
 /// <summary>
 /// The team's figures for one period. Durations are in seconds, with the tracker's statistics (mean, median, p90,
-/// trimmed mean 95), and count in the period where they end: a response when the platform confirmed it, a
-/// resolution when it was made.
+/// trimmed mean 95), in calendar time or in the business hours of the team that held the conversation, and count in
+/// the period where they end: a response when the platform confirmed it, a resolution when it was made.
 /// </summary>
 /// <param name="MessagesReceived">Customer messages received in the period.</param>
 /// <param name="MessagesAnswered">Of those, the ones a brand reply followed in their conversation, whenever it came.</param>
 /// <param name="MessageResponseRate">Mention level: answered / received.</param>
-/// <param name="Conversations">Conversations whose first customer message came in the period.</param>
+/// <param name="Conversations">Conversations started in the period (by the customer's first message, or the brand's when it wrote first).</param>
 /// <param name="ConversationsAnswered">Of those, the ones that got a first response, whenever it came.</param>
 /// <param name="ConversationResponseRate">Conversation level: answered / conversations.</param>
 /// <param name="FirstResponses">First responses given in the period: one per conversation, never again after a reopening.</param>
@@ -54,6 +54,9 @@ public sealed record OverviewRow(PeriodFigures Current, PeriodFigures Previous, 
 
 /// <summary>An agent's row; <see cref="AgentId"/> is null for what the brand did on the platform itself, outside SocialDesk.</summary>
 public sealed record AgentRow(Guid? AgentId, string Agent, AgentFigures Current, AgentFigures Previous, AgentFigures YearBefore);
+
+/// <summary>A team's row; <see cref="TeamId"/> is null for the conversations no team held.</summary>
+public sealed record TeamRow(Guid? TeamId, string Team, PeriodFigures Current, PeriodFigures Previous, PeriodFigures YearBefore);
 
 /// <summary>Targets of one kind met and breached in a period.</summary>
 /// <param name="HitRate">Met / (met + breached); null when none of the two.</param>

@@ -13,17 +13,16 @@ internal static class SlaHitRates
     public static async Task<IReadOnlyList<SlaRow>> RowsAsync(
         AppDbContext db, IServiceScopeFactory scopes, Guid workspaceId, ReportPeriods periods, CancellationToken cancellationToken)
     {
-        var counts = await Task.WhenAll(new[] { periods.Current, periods.Previous, periods.YearBefore }.Select(async period =>
+        var counts = await periods.EachAsync(scopes, async (periodDb, period) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SlaEvents.AsNoTracking()
+            var outcomes = await periodDb.SlaEvents.AsNoTracking()
                 .Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= period.Start && e.OccurredAt < period.End
                     && (e.Kind == SlaEventKind.Met || e.Kind == SlaEventKind.Breached))
                 .GroupBy(e => new { e.PolicyId, e.Target, e.Kind })
                 .Select(g => new { g.Key.PolicyId, g.Key.Target, g.Key.Kind, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             return outcomes.ToDictionary(o => (o.PolicyId, o.Target, o.Kind), o => o.Count);
-        }));
+        });
         var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.WorkspaceId == workspaceId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         SlaFigures Figures(int period, Guid policy, SlaTargetKind target)
         {

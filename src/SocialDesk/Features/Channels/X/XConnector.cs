@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SocialDesk.Features.Conversations;
@@ -26,6 +27,30 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
     ];
 
     public int MaxReplyLength(bool isPrivate) => isPrivate ? 10_000 : 280;
+
+    /// <summary>The CRC check: the webhook answers the crc_token's HMAC-SHA256 with the consumer secret as its response_token.</summary>
+    public WebhookChallenge Challenge(Channel channel, string nonce)
+    {
+        var expected = CrcResponseToken(channel, nonce);
+        return new(new Dictionary<string, string?> { ["crc_token"] = nonce }, body =>
+        {
+            try
+            {
+                using var document = PayloadJson.Parse(body);
+                var received = document.RootElement.RequiredString("response_token", "$");
+                return received == expected
+                    ? null
+                    : $"The answer's response_token is {received}; the HMAC-SHA256 of the crc_token with the channel's consumer secret is {expected}.";
+            }
+            catch (UnreadablePayloadException e)
+            {
+                return $"The answer is not a CRC response: {e.Message}";
+            }
+        });
+    }
+
+    public static string CrcResponseToken(Channel channel, string crcToken) =>
+        WebhookSignature.Base64(channel.Setting("consumerSecret"), Encoding.UTF8.GetBytes(crcToken));
 
     public ParsedDelivery Parse(Channel channel, string body)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SocialDesk.Features.Ingestion;
@@ -24,7 +23,7 @@ public static class XWebhookEndpoints
             var channel = await reception.FindChannelAsync(channelId, XConnector.KindName, cancellationToken);
             return channel is null
                 ? WebhookReception.UnknownChannel(XConnector.KindName, channelId)
-                : TypedResults.Ok(new CrcResponse(WebhookSignature.Base64(channel.Setting("consumerSecret"), Encoding.UTF8.GetBytes(crcToken))));
+                : TypedResults.Ok(new CrcResponse(XConnector.CrcResponseToken(channel, crcToken)));
         });
         group.MapPost("/{channelId:guid}", (Guid channelId, HttpRequest request, WebhookReception reception, CancellationToken cancellationToken) =>
             reception.ReceiveAsync(request, channelId, XConnector.KindName,

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Features.Reporting;
+
+namespace SocialDesk.Tests.Reporting;
+
+/// <summary>
+/// What each reporting event carries for the reports (answered, reopened, next response time, labels, team, minute
+/// of the day) is the same whether the pipeline wrote it or migration ReportFacts rebuilt it from earlier events.
+/// </summary>
+public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<ReportingApp>
+{
+    private static readonly string[] Reports =
+        ["overview", "agents", "teams", "volumes/channel", "volumes/topic", "volumes/sentiment", "volumes/language", "volumes/hour"];
+
+    [Fact]
+    public async Task Facts_rebuilt_by_the_migration_from_earlier_events_give_the_same_reports()
+    {
+        await SeedWeekAsync("rb", ReportingApp.At("2024-09-02T08:00:00Z"));
+        const string Week = "?from=2024-09-02&to=2024-09-08";
+        var written = await ReadAllAsync(Week, $"{Week}&tz=Europe/Paris", $"{Week}&tz=Asia/Kolkata");
+
+        // The events as written before they carried the facts.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = SocialDeskFactory.Database(scope);
+            await db.ReportingEvents.ExecuteUpdateAsync(e => e
+                .SetProperty(r => r.TeamId, (Guid?)null)
+                .SetProperty(r => r.MinuteOfDay, 0)
+                .SetProperty(r => r.Answered, false)
+                .SetProperty(r => r.Reopened, false)
+                .SetProperty(r => r.Language, (string?)null)
+                .SetProperty(r => r.Sentiment, (string?)null)
+                .SetProperty(r => r.Topics, (string?)null));
+            await db.ReportingEvents.Where(e => e.Name == ReportingEventNames.ReplySent).ExecuteUpdateAsync(e => e.SetProperty(r => r.ValueSeconds, (double?)null));
+            Assert.Equal(0, (await app.OverviewAsync(Week)).Rows[0].Current.MessagesAnswered);
+            await RunMigrationSqlAsync(db);
+        }
+
+        Assert.Equal(written, await ReadAllAsync(Week, $"{Week}&tz=Europe/Paris", $"{Week}&tz=Asia/Kolkata"));
+        var figures = (await app.OverviewAsync(Week)).Rows[0].Current;
+        Assert.Equal((6, 5, 3, 2), (figures.MessagesReceived, figures.MessagesAnswered, figures.Conversations, figures.ConversationsAnswered));
+        Assert.Equal((2, 2, 1), (figures.NextResponses, figures.Resolutions, figures.ResolutionsReopened));
+    }
+
+    [Fact]
+    public async Task A_reply_answers_the_messages_before_it_written_in_the_same_save_or_earlier()
+    {
+        var channel = await app.CreateXChannelAsync();
+        var start = ReportingApp.At("2024-10-07T08:00:00Z");
+        await app.SendAsync(ReportingApp.Customer(channel.Id, "an-1", "an-dan", start));
+        await app.SendAsync(
+            ReportingApp.Customer(channel.Id, "an-2", "an-dan", start.AddMinutes(5), replyTo: "an-1"),
+            ReportingApp.Brand(channel.Id, "an-3", "an-2", start.AddMinutes(9)),
+            ReportingApp.Customer(channel.Id, "an-4", "an-dan", start.AddMinutes(20), replyTo: "an-3"));
+
+        var figures = (await app.OverviewAsync("?from=2024-10-07&to=2024-10-13")).Rows[0].Current;
+
+        Assert.Equal((3, 2), (figures.MessagesReceived, figures.MessagesAnswered));
+        Assert.Equal((1, 540.0), (figures.FirstResponses, figures.FirstResponseSeconds!.Mean));
+    }
+
+    /// <summary>
+    /// A week of a bit of everything: a first response, two messages answered by one reply (a next response), a
+    /// resolution reopened, answered and resolved again, an agent's first response, a message never answered.
+    /// </summary>
+    private async Task SeedWeekAsync(string prefix, DateTime start)
+    {
+        var channel = await app.CreateFacebookChannelAsync();
+        await app.SendAsync(
+            ReportingApp.Customer(channel.Id, $"{prefix}-1", $"{prefix}-ann", start, text: "My bill is wrong and nobody helps"),
+            ReportingApp.Brand(channel.Id, $"{prefix}-2", $"{prefix}-1", start.AddMinutes(12)),
+            ReportingApp.Customer(channel.Id, $"{prefix}-3", $"{prefix}-ann", start.AddMinutes(40), replyTo: $"{prefix}-2"),
+            ReportingApp.Customer(channel.Id, $"{prefix}-4", $"{prefix}-ann", start.AddMinutes(50), replyTo: $"{prefix}-3", text: "Still waiting, the outage goes on"),
+            ReportingApp.Brand(channel.Id, $"{prefix}-5", $"{prefix}-4", start.AddHours(1).AddMinutes(5)),
+            ReportingApp.Customer(channel.Id, $"{prefix}-6", $"{prefix}-bea", start.AddHours(2).AddMinutes(20), text: "Merci beaucoup, tout va bien"),
+            ReportingApp.Customer(channel.Id, $"{prefix}-7", $"{prefix}-cal", start.AddHours(30)));
+        var ann = await app.ConversationOfAsync(channel.Id, $"{prefix}-ann");
+        await app.ResolveAsync(ann, start.AddHours(3));
+        await app.SendAsync(
+            ReportingApp.Customer(channel.Id, $"{prefix}-8", $"{prefix}-ann", start.AddHours(26).AddMinutes(45), replyTo: $"{prefix}-5"),
+            ReportingApp.Brand(channel.Id, $"{prefix}-9", $"{prefix}-8", start.AddHours(27)));
+        await app.ResolveAsync(ann, start.AddHours(28));
+        await app.AgentReplyAsync(await app.ConversationOfAsync(channel.Id, $"{prefix}-bea"), start.AddHours(2).AddMinutes(50));
+    }
+
+    private async Task<List<string>> ReadAllAsync(params string[] queries)
+    {
+        var tables = new List<string>();
+        foreach (var query in queries)
+        {
+            foreach (var report in Reports)
+            {
+                tables.Add(JsonSerializer.Serialize(await app.Api.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{report}{query}")));
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>Runs the SQL of migration ReportFacts, its rebuild of the facts, as the migration runs it on the database's engine.</summary>
+    private static async Task RunMigrationSqlAsync(DbContext db)
+    {
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var type = migrations.Migrations.Single(m => m.Key.EndsWith("_ReportFacts", StringComparison.Ordinal)).Value;
+        var migration = migrations.CreateMigration(type, db.Database.ProviderName!);
+        foreach (var sql in migration.UpOperations.OfType<SqlOperation>())
+        {
+            await db.Database.ExecuteSqlRawAsync(sql.Sql);
+        }
+    }
+}
