@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using SocialDesk.EndToEnd.Infrastructure;
 
 namespace SocialDesk.EndToEnd.Journeys;
@@ -90,13 +91,20 @@ public sealed class AgentJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_reply_written_on_the_conversation_page_is_delivered_to_the_platform_and_meets_the_first_response_target()
+    public async Task A_mention_arriving_live_is_answered_with_a_canned_reply_delivered_to_the_platform_and_meets_the_first_response_target()
     {
         await app.EnsureDefaultSlaPolicyAsync();
-        var question = $"@TwitterDev where is my parcel? Order {Random.Shared.Next(10_000, 99_999)}, ordered a week ago";
-        await app.MentionAsync("Alex Morgan", question);
+        (await app.Api.PostAsJsonAsync("/api/v1/canned-replies", new
+        {
+            name = "parcel-delay",
+            text = "Sorry for the wait, {{customer.name}}: {{agent.name}} is tracking your parcel now.",
+            language = "en",
+        })).EnsureSuccessStatusCode();
         var page = await app.NewPageAsync();
         await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+        var question = $"@TwitterDev where is my parcel? Order {Random.Shared.Next(10_000, 99_999)}, ordered a week ago";
+
+        await app.MentionAsync("Alex Morgan", question);
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = question });
         await Expect(row).ToBeVisibleAsync();
@@ -104,18 +112,51 @@ public sealed class AgentJourneyTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alex Morgan" })).ToBeVisibleAsync();
         var firstResponse = page.GetByRole(AriaRole.Row, new() { Name = "First response" });
         await Expect(firstResponse).ToContainTextAsync("On time");
-        var answer = "Sorry for the wait, Alex: your parcel leaves our warehouse today.";
-        await page.GetByLabel("Your reply").FillAsync(answer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-
-        var reply = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = answer });
-        await Expect(reply.GetByText("Delivered")).ToBeVisibleAsync();
-        await Expect(firstResponse).ToContainTextAsync("Met");
-        Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == answer);
-        Assert.Contains((await app.AuditAsync("?action=reply.create")).Items, entry => entry.ActorUserId is not null);
         await page.GetByLabel("New internal note").FillAsync("Customer is a long-standing subscriber: offer the express option next time.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Internal notes" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync("offer the express option");
+
+        // By keyboard alone: the canned replies are a labelled combobox.
+        var cannedReplies = page.GetByRole(AriaRole.Combobox, new() { Name = "Canned reply" });
+        await cannedReplies.FocusAsync();
+        await cannedReplies.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "parcel-delay" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        var filled = "Sorry for the wait, Alex Morgan: Administrator is tracking your parcel now.";
+        var replyBox = page.GetByLabel("Your reply");
+        await Expect(replyBox).ToHaveValueAsync(filled);
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("conversation.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        var reply = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = filled });
+        await Expect(reply.GetByText("Delivered")).ToBeVisibleAsync();
+        await Expect(firstResponse).ToContainTextAsync("Met");
+        Assert.Contains(app.Platform.Calls("/2/tweets"), call => (string?)call.Body["text"] == filled);
+        Assert.Contains((await app.AuditAsync("?action=reply.create")).Items, entry => entry.ActorUserId is not null);
+        var trail = page.GetByRole(AriaRole.Table, new() { Name = "Audit trail" }).GetByRole(AriaRole.Row);
+        await Expect(trail.Nth(1)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Reply written"));
+        await Expect(trail.Nth(2)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Administrator\s+Note added"));
+    }
+
+    [Fact]
+    public async Task The_conversation_page_shows_its_triage_labels_and_the_customer_s_other_conversations()
+    {
+        var customer = await app.MentionAsync("Dana Weiss", "@TwitterDev my internet is down again, third outage this week");
+        var dm = $"Here is my contract number {Random.Shared.Next(10_000, 99_999)}";
+        (await app.ReceiveXAsync(app.XChannel.Id, XPayloads.DirectMessage(Random.Shared.NextInt64(1_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            customer, FakePlatform.XAccountId, dm, DateTime.UtcNow.AddMinutes(-1)))).EnsureSuccessStatusCode();
+        var page = await app.NewPageAsync();
+        await BrowserApp.SignInAsync(page, SocialDeskFactory.AdminEmail, SocialDeskFactory.AdminPassword);
+
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "third outage this week" }).GetByRole(AriaRole.Link).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dana Weiss" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Triage labels")).ToContainTextAsync("Outage");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = dm })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = dm }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = dm })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link).Filter(new() { HasText = "third outage this week" })).ToBeVisibleAsync();
     }
 }

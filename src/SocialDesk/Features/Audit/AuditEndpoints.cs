@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialDesk.Data;
+using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Reporting;
 using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
@@ -63,6 +64,15 @@ public static class AuditEndpoints
             .Where(a => a.WorkspaceId == workspaceId && entityIds.Contains(a.EntityId))
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken)).Select(AuditEntryView.Of)];
+
+    /// <summary>The entries about one conversation (itself, its messages, its notes), newest first: the conversation page's audit trail.</summary>
+    public static async Task<List<AuditEntryView>> AboutConversationAsync(AppDbContext db, Guid workspaceId, ConversationDetail conversation, CancellationToken cancellationToken)
+    {
+        List<string> about = [conversation.Id.ToString(), .. conversation.Messages.Select(m => m.Id.ToString()), .. conversation.Notes.Select(n => n.Id.ToString())];
+        var entries = await AboutAsync(db, workspaceId, about, cancellationToken);
+        entries.Reverse();
+        return entries;
+    }
 
     private static async Task<IResult> ListAsync(
         [AsParameters] AuditFilter filter,

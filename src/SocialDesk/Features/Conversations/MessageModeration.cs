@@ -37,10 +37,7 @@ public static class MessageModeration
         }
 
         var connector = connectors.Get(conversation!.Channel!.Kind);
-        var refusal = message.Direction != MessageDirection.Inbound || message.PlatformMessageId is null
-            ? "Only a customer's message on the platform is moderated."
-            : connector.ModerationRefusal(action, message.IsPrivate);
-        if (refusal is not null)
+        if (Refusal(connector, action, MessageView.Of(message)) is { } refusal)
         {
             return new ModerationOutcome(null, Refusal: refusal);
         }
@@ -72,6 +69,17 @@ public static class MessageModeration
         await db.SaveChangesAsync(cancellationToken);
         return new ModerationOutcome(message);
     }
+
+    /// <summary>Why this message cannot be moderated so on its channel, or null when it can: only a customer's message on the platform, as its connector allows.</summary>
+    public static string? Refusal(IChannelConnector connector, Moderation action, MessageView message) =>
+        message.Direction != MessageDirection.Inbound || message.PlatformMessageId is null
+            ? "Only a customer's message on the platform is moderated."
+            : connector.ModerationRefusal(action, message.Private);
+
+    /// <summary>What is left to do to this message on its channel: nothing for a reply, a private message or a deleted one; no hiding twice.</summary>
+    public static IReadOnlyList<Moderation> Allowed(IChannelConnector connector, MessageView message) =>
+        message.DeletedAt is not null ? []
+        : [.. Enum.GetValues<Moderation>().Where(action => Refusal(connector, action, message) is null && (action != Moderation.Hide || message.HiddenAt is null))];
 
     private static async Task<IResult> ModerateEndpointAsync(
         Guid id, Guid messageId, ModerationRequest request, ClaimsPrincipal caller, AppDbContext db, ChannelConnectors connectors, TimeProvider time, CancellationToken cancellationToken)

@@ -41,6 +41,6 @@ public static class ReplyEndpoints
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The conversation changed",
                 extensions: new Dictionary<string, object?> { ["changes"] = unseen.Select(MessageView.Of).ToList() }),
-            var refused => TypedResults.Problem(refused.Refusal, statusCode: StatusCodes.Status400BadRequest, title: "The reply cannot be sent as asked"),
+            var refused => TypedResults.Problem(refused.Refusal!.English, statusCode: StatusCodes.Status400BadRequest, title: "The reply cannot be sent as asked"),
         };
 }
