@@ -89,6 +89,9 @@ public static class InboxBench
                 }
             }
 
+            // The last paint may still be the prerendered page, whose search box answers nothing: the page is interactive
+            // once its list has taken the keyboard.
+            await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Conversations" })).ToBeFocusedAsync(new() { Timeout = 30_000 });
             using var webhooks = new HttpClient { BaseAddress = address };
             var updates = new List<double>();
             for (var run = 0; run <= runs; run++)

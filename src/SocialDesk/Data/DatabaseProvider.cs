@@ -69,13 +69,15 @@ public static class DatabaseProvider
             return Task.CompletedTask;
         }
 
-        // SQLite's own busy handler waits in small steps; the driver's fallback sleeps far longer.
+        // SQLite's own busy handler waits in small steps; the driver's fallback sleeps far longer. The pooled connections
+        // live long, so each open refreshes the planner's statistics where a table has grown or shrunk tenfold (a no-op
+        // otherwise): without them, a search's few conversations are looked for among all the workspace's.
         private static void Apply(DbConnection connection)
         {
             if (connection is SqliteConnection sqlite)
             {
                 using var command = sqlite.CreateCommand();
-                command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+                command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA optimize=0x10002;";
                 command.ExecuteNonQuery();
             }
         }

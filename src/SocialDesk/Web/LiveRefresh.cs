@@ -3,8 +3,9 @@ using SocialDesk.Features.Live;
 namespace SocialDesk.Web;
 
 /// <summary>
-/// Keeps a page live: listens to its workspace's <see cref="ConversationChanges"/> and turns each burst of them into one
-/// refresh, at most one per <see cref="Interval"/>, so that a flood of webhooks does not re-query the database per message.
+/// Keeps a page live: listens to its workspace's <see cref="ConversationChanges"/> and refreshes at once on a change,
+/// then at most once per <see cref="Interval"/> while changes keep coming, so that a flood of webhooks does not re-query
+/// the database per message and the first change of a quiet moment shows without waiting.
 /// </summary>
 public sealed class LiveRefresh : IDisposable
 {
@@ -15,7 +16,8 @@ public sealed class LiveRefresh : IDisposable
     private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
     private readonly IDisposable subscription;
-    private int scheduled;
+    private int changed;
+    private int refreshing;
 
     /// <param name="concerns">Whether changed conversations matter to the page.</param>
     /// <param name="refresh">Re-reads and renders; called on no particular thread, so it dispatches to the renderer itself.</param>
@@ -38,19 +40,36 @@ public sealed class LiveRefresh : IDisposable
 
     private void OnChanged(IReadOnlyCollection<Guid> conversationIds)
     {
-        if (concerns(conversationIds) && Interlocked.Exchange(ref scheduled, 1) == 0)
+        if (!concerns(conversationIds))
         {
-            _ = RefreshSoonAsync(stopping.Token);
+            return;
+        }
+
+        Volatile.Write(ref changed, 1);
+        if (Interlocked.CompareExchange(ref refreshing, 1, 0) == 0)
+        {
+            // Off the saving thread: the save that announced the change goes on at once.
+            _ = Task.Run(() => RefreshWhileChangingAsync(stopping.Token));
         }
     }
 
-    private async Task RefreshSoonAsync(CancellationToken cancellationToken)
+    private async Task RefreshWhileChangingAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(Interval, time, cancellationToken);
-            Interlocked.Exchange(ref scheduled, 0);
-            await refresh();
+            do
+            {
+                while (Interlocked.Exchange(ref changed, 0) == 1)
+                {
+                    var next = Task.Delay(Interval, time, cancellationToken);
+                    await refresh();
+                    await next;
+                }
+
+                Volatile.Write(ref refreshing, 0);
+            }
+            // A change announced after the last look found this round still running and left it to go on.
+            while (Volatile.Read(ref changed) == 1 && Interlocked.CompareExchange(ref refreshing, 1, 0) == 0);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +77,7 @@ public sealed class LiveRefresh : IDisposable
         }
         catch (Exception e)
         {
+            Volatile.Write(ref refreshing, 0);
             failed(e);
         }
     }

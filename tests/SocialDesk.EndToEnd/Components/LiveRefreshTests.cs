@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using SocialDesk.Features.Live;
 using SocialDesk.Web;
@@ -10,29 +11,56 @@ public sealed class LiveRefreshTests
     private readonly FakeTimeProvider time = new();
     private readonly Guid workspace = Guid.NewGuid();
     private readonly Guid watched = Guid.NewGuid();
-    private readonly TaskCompletionSource refreshed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<int> refreshed = Channel.CreateUnbounded<int>();
     private int refreshes;
 
     private LiveRefresh Watch() => new(changes, workspace, ids => ids.Contains(watched), () =>
     {
-        Interlocked.Increment(ref refreshes);
-        refreshed.TrySetResult();
+        refreshed.Writer.TryWrite(Interlocked.Increment(ref refreshes));
         return Task.CompletedTask;
-    }, e => refreshed.TrySetException(e), time);
+    }, e => refreshed.Writer.TryComplete(e), time);
+
+    private async Task<int> RefreshedAsync() => await refreshed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
 
     [Fact]
-    public async Task A_burst_of_changes_is_one_refresh_after_the_interval()
+    public async Task A_change_refreshes_at_once()
     {
         using var live = Watch();
 
         changes.Publish(workspace, [watched]);
+
+        Assert.Equal(1, await RefreshedAsync());
+    }
+
+    [Fact]
+    public async Task Changes_during_the_interval_after_a_refresh_are_one_refresh_at_its_end()
+    {
+        using var live = Watch();
+        changes.Publish(workspace, [watched]);
+        await RefreshedAsync();
+
+        changes.Publish(workspace, [watched]);
         changes.Publish(workspace, [watched, Guid.NewGuid()]);
         changes.Publish(workspace, [watched]);
-        Assert.Equal(0, refreshes);
+        Assert.Equal(1, refreshes);
         time.Advance(LiveRefresh.Interval);
 
-        await refreshed.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.Equal(1, refreshes);
+        Assert.Equal(2, await RefreshedAsync());
+        time.Advance(LiveRefresh.Interval * 4);
+        Assert.Equal(2, refreshes);
+    }
+
+    [Fact]
+    public async Task A_change_after_a_quiet_interval_refreshes_at_once_again()
+    {
+        using var live = Watch();
+        changes.Publish(workspace, [watched]);
+        await RefreshedAsync();
+        time.Advance(LiveRefresh.Interval);
+
+        changes.Publish(workspace, [watched]);
+
+        Assert.Equal(2, await RefreshedAsync());
     }
 
     [Fact]
@@ -48,15 +76,17 @@ public sealed class LiveRefreshTests
     }
 
     [Fact]
-    public void A_page_that_went_away_is_not_refreshed()
+    public async Task A_page_that_went_away_is_not_refreshed()
     {
         var live = Watch();
+        changes.Publish(workspace, [watched]);
+        await RefreshedAsync();
         changes.Publish(workspace, [watched]);
 
         live.Dispose();
         time.Advance(LiveRefresh.Interval);
         changes.Publish(workspace, [watched]);
 
-        Assert.Equal(0, refreshes);
+        Assert.Equal(1, refreshes);
     }
 }

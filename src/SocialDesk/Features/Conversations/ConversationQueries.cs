@@ -9,7 +9,7 @@ namespace SocialDesk.Features.Conversations;
 
 /// <summary>
 /// What narrows a conversation list; every part is optional. <see cref="Unassigned"/> keeps those assigned to nobody,
-/// <see cref="Text"/> those with a message containing it (case aside), <see cref="SlaState"/> those with a target in that
+/// <see cref="Text"/> those with a message containing it (case aside, see <see cref="MessageSearch"/>), <see cref="SlaState"/> those with a target in that
 /// state. <see cref="ByPriority"/> orders the most pressing first (<see cref="Conversation.RankAt"/>), else the last active.
 /// </summary>
 public sealed record ConversationFilter(
@@ -35,7 +35,7 @@ public static class ConversationQueries
     public static async Task<ConversationPage> ListAsync(
         this AppDbContext db, ClaimsPrincipal caller, ConversationFilter filter, int skip, int take, WorkspaceRulesCache rules, DateTime now, CancellationToken cancellationToken)
     {
-        var query = db.Visible(caller).AsNoTracking().Matching(filter);
+        var query = db.Visible(caller).AsNoTracking().Matching(db, filter);
         var total = await query.CountAsync(cancellationToken);
         var workspaceRules = rules.For(caller.WorkspaceId());
         var ordered = filter.ByPriority
@@ -80,7 +80,7 @@ public static class ConversationQueries
         return conversation is null ? null : ConversationDetail.Of(conversation, rules.For(conversation.WorkspaceId), now);
     }
 
-    private static IQueryable<Conversation> Matching(this IQueryable<Conversation> query, ConversationFilter filter)
+    private static IQueryable<Conversation> Matching(this IQueryable<Conversation> query, AppDbContext db, ConversationFilter filter)
     {
         if (filter.Status is { } status)
         {
@@ -149,10 +149,7 @@ public static class ConversationQueries
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // Lower-casing both sides is what EF Core translates on SQLite and PostgreSQL alike; a StringComparison is not.
-            query = query.Where(c => c.Messages.Any(m => m.Text.ToLower().Contains(text)));
-#pragma warning restore CA1862
+            query = query.WithMessageContaining(db, filter.Text.Trim());
         }
 
         return query;
