@@ -1,3 +1,4 @@
+using SocialDesk.Features.Reporting;
 using SocialDesk.Web.Reports;
 
 namespace SocialDesk.EndToEnd.Components;
@@ -39,5 +40,18 @@ public sealed class ReportQueryTests
 
         Assert.Equal("api/v1/reports/volumes/hour?from=2026-11-01&to=2026-11-07&tz=Europe%2FParis&format=csv", ReportQuery.CsvPath("volumes/hour", periods));
         Assert.Equal("reports?from=2026-11-01&to=2026-11-07", new ReportQuery("2026-11-01", "2026-11-07", "Europe/Paris").PagePath());
+    }
+
+    [Fact]
+    public void Business_hours_stay_with_the_page_and_its_csv_links()
+    {
+        var query = new ReportQuery("2026-11-01", "2026-11-07", null, ReportQuery.BusinessHours);
+        var periods = query.Read(LateSunday, out _)!;
+
+        Assert.Equal(ReportHours.Business, periods.Hours);
+        Assert.Equal("api/v1/reports/teams?from=2026-11-01&to=2026-11-07&tz=UTC&hours=business&format=csv", ReportQuery.CsvPath("teams", periods));
+        Assert.Equal("reports?from=2026-11-01&to=2026-11-07&hours=business", query.PagePath());
+        Assert.Null(new ReportQuery(null, null, null, "office").Read(LateSunday, out var error));
+        Assert.Contains("calendar or business", error);
     }
 }

@@ -41,6 +41,15 @@ public static class ReportRows
         [.. rows.Select(row => new ComparedRow(
             AgentName(row, texts), row.Current.FirstResponseSeconds?.Median, row.Previous.FirstResponseSeconds?.Median, row.YearBefore.FirstResponseSeconds?.Median))];
 
+    public static IReadOnlyList<ComparedRow> TeamResponseRates(IEnumerable<TeamRow> rows, IStringLocalizer<Ui> texts) =>
+        [.. rows.Select(row => new ComparedRow(
+            TeamName(row, texts),
+            ComparedRow.Percent(row.Current.ConversationResponseRate), ComparedRow.Percent(row.Previous.ConversationResponseRate), ComparedRow.Percent(row.YearBefore.ConversationResponseRate)))];
+
+    public static IReadOnlyList<ComparedRow> TeamFirstResponses(IEnumerable<TeamRow> rows, IStringLocalizer<Ui> texts) =>
+        [.. rows.Select(row => new ComparedRow(
+            TeamName(row, texts), row.Current.FirstResponseSeconds?.Median, row.Previous.FirstResponseSeconds?.Median, row.YearBefore.FirstResponseSeconds?.Median))];
+
     public static IReadOnlyList<ComparedRow> SlaHitRates(IEnumerable<SlaRow> rows, IStringLocalizer<Ui> texts) =>
         [.. rows.Select(row => new ComparedRow(
             $"{row.Policy} · {texts[$"target.{row.Target}"]}",
@@ -54,6 +63,8 @@ public static class ReportRows
         new(label, figure(row.Current), figure(row.Previous), figure(row.YearBefore));
 
     private static string AgentName(AgentRow row, IStringLocalizer<Ui> texts) => row.AgentId is null ? texts["BrandOutside"] : row.Agent;
+
+    private static string TeamName(TeamRow row, IStringLocalizer<Ui> texts) => row.TeamId is null ? texts["NoTeam"] : row.Team;
 
     private static string VolumeLabel(VolumeDimension dimension, VolumeRow row, IStringLocalizer<Ui> texts) => (dimension, row.Key) switch
     {
