@@ -42,6 +42,19 @@ public static class WebApp
                 context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
             };
+
+            // A member whose role does not open the inbox (an analyst) is at home on the reports.
+            var apiRefusal = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (!IsPage(context.HttpContext) || context.Request.Path != "/" || !context.HttpContext.User.Holds(Permissions.ReportsRead))
+                {
+                    return apiRefusal(context);
+                }
+
+                context.Response.Redirect($"{context.Request.PathBase}/reports");
+                return Task.CompletedTask;
+            };
         });
         return services;
     }

@@ -12,6 +12,19 @@ namespace SocialDesk.EndToEnd.Journeys;
 public sealed class AccountTests(BrowserApp app)
 {
     [Fact]
+    public async Task An_analyst_lands_on_the_reports()
+    {
+        var analyst = await app.JoinAsync(Roles.Analyst);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(analyst.Email);
+        await page.GetByLabel("Password").FillAsync(SocialDeskFactory.MemberPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_account_with_a_second_factor_is_asked_for_its_code_and_lands_on_the_page_it_asked_for()
     {
         var agent = await app.JoinAsync(Roles.Agent);
