@@ -15,9 +15,11 @@ public sealed class XReplyTests(SocialDeskFactory app) : IClassFixture<SocialDes
         return (channel.Id, page.Items[0].Id);
     }
 
+    // The conversation and its messages are two reads, so a delivery can show before the first response it records.
     private Task<ConversationDetail> WaitForDeliveryAsync(Guid conversationId) =>
         SocialDeskFactory.EventuallyAsync(() => app.ConversationAsync(conversationId),
-            c => c.Messages.Any(m => m.Direction == MessageDirection.Outbound && m.Delivery!.State != DeliveryState.Queued));
+            c => c.Messages.Any(m => m.Direction == MessageDirection.Outbound && m.Delivery!.State != DeliveryState.Queued)
+                && (c.FirstResponseAt is not null || c.Messages.All(m => m.Delivery?.State != DeliveryState.Sent)));
 
     [Fact]
     public async Task Mention_reply_is_posted_once_as_a_reply_tweet_and_records_the_first_response_time()
