@@ -80,6 +80,14 @@ public class ClockedApp : SocialDeskFactory
         await EventuallyAsync(() => ConversationAsync(conversationId), c => c.Messages.Any(m => m.Id == reply && m.Delivery!.State == DeliveryState.Sent));
     }
 
+    /// <summary>A team of the workspace, made through the API; a name of its own unless given one.</summary>
+    public async Task<Guid> CreateTeamAsync(string? name = null)
+    {
+        var created = await Api.PostAsJsonAsync("/api/v1/teams", new { name = name ?? $"Team {Guid.NewGuid():N}" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     /// <summary>An SLA policy of the workspace, made through the API (which must answer 201).</summary>
     public async Task CreatePolicyAsync(object policy) =>
         Assert.Equal(HttpStatusCode.Created, (await Api.PostAsJsonAsync("/api/v1/sla/policies", policy)).StatusCode);

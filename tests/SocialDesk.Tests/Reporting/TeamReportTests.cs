@@ -19,7 +19,7 @@ public sealed class TeamReportTests(ReportingApp app) : IClassFixture<ReportingA
             ReportingApp.Customer(channel.Id, "tm-1", "tm-ana", start),
             ReportingApp.Brand(channel.Id, "tm-2", "tm-1", start.AddMinutes(10)));
         var ana = await app.ConversationOfAsync(channel.Id, "tm-ana");
-        var billing = await CreateTeamAsync("Billing");
+        var billing = await app.CreateTeamAsync("Billing");
         await AssignAsync(ana, billing);
         await app.SendAsync(
             ReportingApp.Customer(channel.Id, "tm-3", "tm-ana", start.AddHours(1), replyTo: "tm-2"),
@@ -49,7 +49,7 @@ public sealed class TeamReportTests(ReportingApp app) : IClassFixture<ReportingA
             definition = new { timeZone = "Europe/Paris", hours = new { monday = Day, tuesday = Day, wednesday = Day, thursday = Day, friday = Day } },
         });
         Assert.Equal(HttpStatusCode.Created, calendar.StatusCode);
-        var team = await CreateTeamAsync("Paris desk");
+        var team = await app.CreateTeamAsync("Paris desk");
         var routing = await app.Api.PutAsJsonAsync($"/api/v1/teams/{team}/routing", new
         {
             calendarId = (await calendar.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
@@ -83,12 +83,6 @@ public sealed class TeamReportTests(ReportingApp app) : IClassFixture<ReportingA
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("teamId,team,current.messagesReceived,", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private async Task<Guid> CreateTeamAsync(string name)
-    {
-        var response = await app.Api.PostAsJsonAsync("/api/v1/teams", new { name });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private async Task AssignAsync(Guid conversationId, Guid teamId) =>

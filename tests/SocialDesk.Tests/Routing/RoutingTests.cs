@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialDesk.Features.Routing;
 using SocialDesk.Features.Workspaces;
@@ -86,7 +85,7 @@ public sealed class RoutingTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task Routing_rules_send_a_new_conversation_to_the_first_team_whose_rules_it_meets()
     {
-        var team = await CreateTeamAsync();
+        var team = await app.CreateTeamAsync();
         Assert.Equal(HttpStatusCode.OK, (await app.Api.PutAsJsonAsync($"/api/v1/teams/{team}/routing", new { routeLanguages = Spanish, autoAssignment = "off" })).StatusCode);
         var channel = await app.CreateFacebookChannelAsync();
         app.Clock.Set(Start);
@@ -102,7 +101,7 @@ public sealed class RoutingTests(ClockedApp app) : IClassFixture<ClockedApp>
     [Fact]
     public async Task Bad_routing_is_refused_with_the_reason()
     {
-        var team = await CreateTeamAsync();
+        var team = await app.CreateTeamAsync();
 
         var response = await app.Api.PutAsJsonAsync($"/api/v1/teams/{team}/routing", new { autoAssignment = "off", agentCapacity = 0, calendarId = Guid.NewGuid() });
 
@@ -114,17 +113,11 @@ public sealed class RoutingTests(ClockedApp app) : IClassFixture<ClockedApp>
 
     private static readonly string[] Spanish = ["es"];
 
-    private async Task<Guid> CreateTeamAsync()
-    {
-        var created = await app.Api.PostAsJsonAsync("/api/v1/teams", new { name = $"Team {Guid.NewGuid():N}" });
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     /// <summary>A team with its mode and that many agents, all available.</summary>
     private async Task<(Guid Team, List<SocialDeskFactory.Member> Agents)> TeamAsync(string mode, int agents, int capacity = 10, int? awayReturnMinutes = null)
     {
         app.Clock.Set(Start);
-        var team = await CreateTeamAsync();
+        var team = await app.CreateTeamAsync();
         var members = new List<SocialDeskFactory.Member>();
         for (var i = 0; i < agents; i++)
         {
