@@ -29,4 +29,18 @@ public static class EntityEdits
         await db.SaveChangesAsync(cancellationToken);
         return (entity, null);
     }
+
+    /// <summary>Deletes the entity and saves; false when there is none (the workspace has none of the id asked).</summary>
+    public static async Task<bool> DeleteEditAsync<T>(this AppDbContext db, T? entity, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (entity is null)
+        {
+            return false;
+        }
+
+        db.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }

@@ -124,14 +124,7 @@ public static class CannedReplies
     {
         var workspaceId = caller.WorkspaceId();
         var canned = await db.CannedReplies.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken);
-        if (canned is null)
-        {
-            return false;
-        }
-
-        db.CannedReplies.Remove(canned);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return await db.DeleteEditAsync(canned, cancellationToken);
     }
 
     private static async Task<string?> ApplyAsync(CannedReply canned, CannedReplyEndpoints.CannedReplyRequest request, AppDbContext db, CancellationToken cancellationToken)

@@ -38,14 +38,7 @@ public static class SlaPolicyEdits
     {
         var workspaceId = caller.WorkspaceId();
         var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Id == policyId && p.WorkspaceId == workspaceId, cancellationToken);
-        if (policy is null)
-        {
-            return false;
-        }
-
-        db.SlaPolicies.Remove(policy);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return await db.DeleteEditAsync(policy, cancellationToken);
     }
 
     /// <summary>Checks the request and copies it onto the policy; a new default policy takes the place of the old one.</summary>
