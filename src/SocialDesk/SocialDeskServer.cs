@@ -50,6 +50,9 @@ public static class SocialDeskServer
         builder.Services.AddHostedService<ReplySender>();
         builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection("Retention")).Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be above zero.").ValidateOnStart();
         builder.Services.AddHostedService<RetentionWorker>();
+        builder.Services.AddOptions<ReportRollupOptions>().Bind(builder.Configuration.GetSection("Reports")).Validate(o => o.RollupInterval > TimeSpan.Zero, "Reports:RollupInterval must be above zero.").ValidateOnStart();
+        builder.Services.AddSingleton<ReportRollupWorker>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ReportRollupWorker>());
         builder.Services.Configure<SlaOptions>(builder.Configuration.GetSection("Sla"));
         builder.Services.AddSingleton<SlaWorker>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SlaWorker>());

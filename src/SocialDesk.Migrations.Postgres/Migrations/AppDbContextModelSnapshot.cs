@@ -655,6 +655,89 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Durations")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
+
+                    b.ToTable("ReportDays");
+                });
+
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportFlags");
+                });
+
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastEventId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportRollups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastEventId = 0L
+                        });
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportingEvent", b =>
                 {
                     b.Property<long>("Id")

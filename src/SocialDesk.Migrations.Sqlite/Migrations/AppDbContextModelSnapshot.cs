@@ -641,6 +641,87 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Durations")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
+
+                    b.ToTable("ReportDays");
+                });
+
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportFlags");
+                });
+
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEventId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportRollups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastEventId = 0L
+                        });
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportingEvent", b =>
                 {
                     b.Property<long>("Id")

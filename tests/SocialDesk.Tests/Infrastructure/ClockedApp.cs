@@ -21,6 +21,7 @@ public class ClockedApp : SocialDeskFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Sla:Interval", "1.00:00:00");
         builder.UseSetting("Routing:Interval", "1.00:00:00");
+        builder.UseSetting("Reports:RollupInterval", "1.00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

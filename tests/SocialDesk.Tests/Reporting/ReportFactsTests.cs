@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Features.Channels;
 using SocialDesk.Features.Reporting;
 
 namespace SocialDesk.Tests.Reporting;
@@ -48,6 +49,32 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
     }
 
     [Fact]
+    public async Task Reports_read_from_the_roll_up_equal_the_reports_read_from_the_events()
+    {
+        var start = ReportingApp.At("2024-11-04T08:00:00Z");
+        var channel = await SeedWeekAsync("ru", start);
+        const string Week = "?from=2024-11-04&to=2024-11-10";
+        string[] queries = [Week, $"{Week}&tz=Europe/Paris", $"{Week}&tz=America/Los_Angeles", $"{Week}&hours=business", "?from=2024-11-05&to=2024-11-05&tz=Asia/Kolkata"];
+        var rollup = app.Services.GetRequiredService<ReportRollupWorker>();
+        var fromEvents = await ReadAllAsync(queries);
+
+        Assert.True(await rollup.RunPassAsync(CancellationToken.None) > 0);
+        Assert.Equal(fromEvents, await ReadAllAsync(queries));
+
+        // After the roll-up: a reply answers a rolled-up message, a customer writes again and reopens a rolled-up resolution.
+        await app.SendAsync(ReportingApp.Brand(channel.Id, "ru-10", "ru-7", start.AddHours(31)));
+        await app.SendAsync(ReportingApp.Customer(channel.Id, "ru-11", "ru-ann", start.AddHours(29), replyTo: "ru-9"));
+        var since = await ReadAllAsync(queries);
+        var figures = (await app.OverviewAsync(Week)).Rows[0].Current;
+        Assert.Equal((7, 6, 3, 3), (figures.MessagesReceived, figures.MessagesAnswered, figures.Conversations, figures.ConversationsAnswered));
+        Assert.Equal((2, 2), (figures.Resolutions, figures.ResolutionsReopened));
+
+        Assert.True(await rollup.RunPassAsync(CancellationToken.None) > 0);
+        Assert.Equal(since, await ReadAllAsync(queries));
+        Assert.Equal(0, await rollup.RunPassAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_reply_answers_the_messages_before_it_written_in_the_same_save_or_earlier()
     {
         var channel = await app.CreateXChannelAsync();
@@ -68,7 +95,7 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
     /// A week of a bit of everything: a first response, two messages answered by one reply (a next response), a
     /// resolution reopened, answered and resolved again, an agent's first response, a message never answered.
     /// </summary>
-    private async Task SeedWeekAsync(string prefix, DateTime start)
+    private async Task<ChannelEndpoints.ChannelView> SeedWeekAsync(string prefix, DateTime start)
     {
         var channel = await app.CreateFacebookChannelAsync();
         await app.SendAsync(
@@ -86,6 +113,7 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
             ReportingApp.Brand(channel.Id, $"{prefix}-9", $"{prefix}-8", start.AddHours(27)));
         await app.ResolveAsync(ann, start.AddHours(28));
         await app.AgentReplyAsync(await app.ConversationOfAsync(channel.Id, $"{prefix}-bea"), start.AddHours(2).AddMinutes(50));
+        return channel;
     }
 
     private async Task<List<string>> ReadAllAsync(params string[] queries)

@@ -17,33 +17,28 @@ internal enum ReportBy
 /// <summary>
 /// One period's activity, read from the reporting events and the conversations started in it, and measured for the
 /// overview, the agents' table or the teams' table. Every event carries what it is counted by (its team, its agent,
-/// whether a reply followed a customer message, whether a resolution was reopened), so each figure is one range of
-/// one index, and only the columns a table needs are read. Reopen semantics: a conversation has one first response
-/// in its life, so a reopened conversation's next reply is a next response, never a second first response;
-/// resolution time is counted per resolution cycle, from the cycle's start (the first message, or the reopening) to
-/// its resolution, so a conversation resolved twice counts twice. A team's figures are those of the team that held
-/// the conversation when each thing happened; a conversation counts for the team holding it now.
+/// whether a reply followed a customer message, whether a resolution was reopened). The period's whole UTC days are
+/// read from their roll-up (<see cref="ReportDay"/>, <see cref="ReportFlag"/>) and the events written since it, its
+/// partial days (a time zone's offset) from the events, all in one snapshot. Reopen semantics: a conversation has one
+/// first response in its life, so a reopened conversation's next reply is a next response, never a second first
+/// response; resolution time is counted per resolution cycle, from the cycle's start (the first message, or the
+/// reopening) to its resolution, so a conversation resolved twice counts twice. A team's figures are those of the
+/// team that held the conversation when each thing happened; a conversation counts for the team holding it now.
 /// </summary>
 internal sealed class PeriodActivity
 {
-    private readonly List<Counts> messages;
-    private readonly List<Counts> conversations;
-    private readonly List<Duration> firstResponses;
-    private readonly List<Duration> replies;
-    private readonly List<Duration> resolutions;
+    private readonly Dictionary<Guid, Tally> tallies = [];
+    private readonly ReportBy by;
+    private readonly WorkspaceRules? calendars;
 
-    private PeriodActivity(List<Counts> messages, List<Counts> conversations, List<Duration> firstResponses, List<Duration> replies, List<Duration> resolutions)
+    private PeriodActivity(ReportBy by, WorkspaceRules? calendars)
     {
-        this.messages = messages;
-        this.conversations = conversations;
-        this.firstResponses = firstResponses;
-        this.replies = replies;
-        this.resolutions = resolutions;
+        this.by = by;
+        this.calendars = calendars;
     }
 
     /// <summary>The teams or agents something happened for in the period; null for no team, or for the brand outside SocialDesk.</summary>
-    public IEnumerable<Guid?> Keys =>
-        messages.Select(m => m.Key).Concat(conversations.Select(c => c.Key)).Concat(replies.Concat(firstResponses).Concat(resolutions).Select(d => d.Key)).Distinct();
+    public IEnumerable<Guid?> Keys => tallies.Keys.Select(key => key == Guid.Empty ? null : (Guid?)key);
 
     /// <summary>
     /// The current, previous and year-before periods, read at once on connections of their own: they are independent,
@@ -61,122 +56,210 @@ internal sealed class PeriodActivity
     private static async Task<PeriodActivity> LoadAsync(
         AppDbContext db, Guid workspaceId, ReportPeriod period, ReportBy by, WorkspaceRules? calendars, CancellationToken cancellationToken)
     {
-        var inPeriod = db.ReportingEvents.AsNoTracking()
-            .Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= period.Start && e.OccurredAt < period.End);
-        List<Counts> messages = [], conversations = [];
+        // The roll-up, the flags and the events after the roll-up agree only when read in one snapshot.
+        await using var snapshot = await DatabaseProvider.BeginSnapshotAsync(db, cancellationToken);
+        var activity = new PeriodActivity(by, calendars);
         if (by != ReportBy.Agent)
         {
-            messages = await inPeriod
-                .Where(e => e.Name == ReportingEventNames.MessageReceived)
-                .GroupBy(e => e.TeamId)
-                .Select(g => new Counts(g.Key, g.Count(), g.Count(e => e.Answered)))
-                .ToListAsync(cancellationToken);
-            conversations = await db.Conversations.AsNoTracking()
+            var conversations = await db.Conversations.AsNoTracking()
                 .Where(c => c.WorkspaceId == workspaceId && c.StartedAt >= period.Start && c.StartedAt < period.End)
                 .GroupBy(c => c.TeamId)
-                .Select(g => new Counts(g.Key, g.Count(), g.Count(c => c.FirstResponseAt != null)))
+                .Select(g => new { Team = g.Key, All = g.Count(), Answered = g.Count(c => c.FirstResponseAt != null) })
                 .ToListAsync(cancellationToken);
+            foreach (var started in conversations)
+            {
+                var tally = activity.TallyOf(started.Team, null);
+                tally.Conversations += started.All;
+                tally.ConversationsAnswered += started.Answered;
+            }
         }
 
-        var reading = Reading(by, business: calendars is not null);
-        async Task<List<Duration>> DurationsAsync(IQueryable<ReportingEvent> events)
+        var (wholeStart, wholeEnd) = WholeDays(period);
+        var rolledUpTo = await db.ReportRollups.Where(r => r.Id == ReportRollup.TheOne).Select(r => r.LastEventId).SingleAsync(cancellationToken);
+        var days = await db.ReportDays.AsNoTracking()
+            .Where(d => d.WorkspaceId == workspaceId && d.Day >= wholeStart && d.Day < wholeEnd)
+            .Select(d => new { d.Name, d.TeamId, d.UserId, d.Events, d.Durations })
+            .ToListAsync(cancellationToken);
+        foreach (var day in days)
         {
-            var read = await events.Select(reading).ToListAsync(cancellationToken);
-            return
-            [
-                .. read.Select(r => new Duration(
-                    by switch { ReportBy.Team => r.Team, ReportBy.Agent => r.Agent, _ => null },
-                    r.Seconds is { } seconds && calendars is not null
-                        ? calendars.CalendarOf(r.Team).BusinessTimeBetween(r.At.AddSeconds(-seconds), r.At).TotalSeconds
-                        : r.Seconds,
-                    r.Reopened)),
-            ];
+            activity.Count(day.Name, day.TeamId, day.UserId, day.Events, 0, ReportDay.Read(day.Durations));
         }
 
-        // Only the agents' table counts every reply; the others read the next responses alone.
-        var replies = inPeriod.Where(e => e.Name == ReportingEventNames.ReplySent);
-        return new PeriodActivity(
-            messages,
-            conversations,
-            await DurationsAsync(inPeriod.Where(e => e.Name == ReportingEventNames.FirstResponse)),
-            await DurationsAsync(by == ReportBy.Agent ? replies : replies.Where(e => e.ValueSeconds != null)),
-            await DurationsAsync(inPeriod.Where(e => e.Name == ReportingEventNames.Resolved)));
+        if (by != ReportBy.Agent)
+        {
+            var flags = await db.ReportFlags.AsNoTracking()
+                .Where(f => f.WorkspaceId == workspaceId && f.Day >= wholeStart && f.Day < wholeEnd)
+                .GroupBy(f => new { f.Name, f.TeamId })
+                .Select(g => new { g.Key.Name, g.Key.TeamId, Count = g.Sum(f => f.Count) })
+                .ToListAsync(cancellationToken);
+            foreach (var flag in flags)
+            {
+                activity.Count(flag.Name, flag.TeamId == Guid.Empty ? null : flag.TeamId, null, 0, flag.Count, []);
+            }
+        }
+
+        // The whole days' events written since the roll-up, read by id alone (few, the roll-up runs every few seconds);
+        // their flags are counted above.
+        var since = await db.ReportingEvents.AsNoTracking().Where(e => e.Id > rolledUpTo).Select(Columns).ToListAsync(cancellationToken);
+        foreach (var e in since.Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= wholeStart && e.OccurredAt < wholeEnd))
+        {
+            activity.Count(e.Name, e.TeamId, e.UserId, 1, 0, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+        }
+
+        // The partial days, before and after the whole ones, or the whole period when it holds no whole day.
+        (DateTime Start, DateTime End)[] partial = wholeStart < wholeEnd ? [(period.Start, wholeStart), (wholeEnd, period.End)] : [(period.Start, period.End)];
+        foreach (var (start, end) in partial.Where(p => p.Start < p.End))
+        {
+            var events = await db.ReportingEvents.AsNoTracking()
+                .Where(e => e.WorkspaceId == workspaceId && ReportDay.Names.Contains(e.Name) && e.OccurredAt >= start && e.OccurredAt < end)
+                .Select(Columns)
+                .ToListAsync(cancellationToken);
+            foreach (var e in events)
+            {
+                activity.Count(e.Name, e.TeamId, e.UserId, 1, e.Answered || e.Reopened ? 1 : 0, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+            }
+        }
+
+        return activity;
     }
 
-    /// <summary>The columns a table needs: its key, and the team and time when durations are in business hours.</summary>
-    private static Expression<Func<ReportingEvent, Read>> Reading(ReportBy by, bool business) => business
-        ? e => new Read(e.UserId, e.TeamId, e.OccurredAt, e.ValueSeconds, e.Reopened)
-        : by switch
+    private static readonly Expression<Func<ReportingEvent, Event>> Columns =
+        e => new Event(e.WorkspaceId, e.Name, e.TeamId, e.UserId, e.OccurredAt, e.ValueSeconds, e.Answered, e.Reopened);
+
+    /// <summary>The UTC days wholly inside the period: from the first midnight in it to the last; empty when there is none.</summary>
+    private static (DateTime Start, DateTime End) WholeDays(ReportPeriod period)
+    {
+        var start = period.Start == period.Start.Date ? period.Start : period.Start.Date.AddDays(1);
+        var end = period.End.Date;
+        return start < end ? (start, end) : (period.End, period.End);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="events"/> of one kind for a team and an agent, <paramref name="flagged"/> of them
+    /// answered or reopened, and the durations measured, in business hours when the report asks for them.
+    /// </summary>
+    private void Count(string name, Guid? team, Guid? agent, int events, int flagged, IEnumerable<(DateTime At, double Seconds)> durations)
+    {
+        // The agents' table counts what agents did, not the messages they received.
+        if (!ReportDay.Names.Contains(name) || (by == ReportBy.Agent && name == ReportingEventNames.MessageReceived))
         {
-            ReportBy.Team => e => new Read(null, e.TeamId, default, e.ValueSeconds, e.Reopened),
-            ReportBy.Agent => e => new Read(e.UserId, null, default, e.ValueSeconds, e.Reopened),
-            _ => e => new Read(null, null, default, e.ValueSeconds, e.Reopened),
+            return;
+        }
+
+        var tally = TallyOf(team, agent);
+        var measured = name switch
+        {
+            ReportingEventNames.FirstResponse => tally.FirstResponses,
+            ReportingEventNames.ReplySent => tally.NextResponses,
+            ReportingEventNames.Resolved => tally.Resolutions,
+            _ => null,
         };
+        if (measured is not null)
+        {
+            var calendar = calendars?.CalendarOf(team);
+            foreach (var (at, seconds) in durations)
+            {
+                measured.Add(calendar is null ? seconds : calendar.BusinessTimeBetween(at.AddSeconds(-seconds), at).TotalSeconds);
+            }
+        }
 
-    public PeriodFigures Figures() => Figures(_ => true);
+        switch (name)
+        {
+            case ReportingEventNames.MessageReceived:
+                tally.Messages += events;
+                tally.Answered += flagged;
+                break;
+            case ReportingEventNames.ReplySent:
+                tally.Replies += events;
+                break;
+            case ReportingEventNames.Resolved:
+                tally.Reopened += flagged;
+                break;
+        }
+    }
 
-    /// <summary>The figures of the conversations a team held; null for the ones no team held.</summary>
-    public PeriodFigures TeamFigures(Guid? team) => Figures(key => key == team);
+    /// <summary>What is counted for the table's key: the team, the agent, or the whole workspace.</summary>
+    private Tally TallyOf(Guid? team, Guid? agent)
+    {
+        var key = by switch { ReportBy.Team => team, ReportBy.Agent => agent, _ => null } ?? Guid.Empty;
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tally = new Tally();
+            tallies.Add(key, tally);
+        }
+
+        return tally;
+    }
+
+    public PeriodFigures Figures() => TeamFigures(null);
+
+    /// <summary>The figures of the conversations a team held; null for the ones no team held (or the workspace's, in the overview).</summary>
+    public PeriodFigures TeamFigures(Guid? team)
+    {
+        var tally = tallies.GetValueOrDefault(team ?? Guid.Empty) ?? new Tally();
+        return new PeriodFigures(
+            tally.Messages,
+            tally.Answered,
+            Rate(tally.Answered, tally.Messages),
+            tally.Conversations,
+            tally.ConversationsAnswered,
+            Rate(tally.ConversationsAnswered, tally.Conversations),
+            tally.FirstResponses.Count,
+            Statistics(tally.FirstResponses),
+            tally.NextResponses.Count,
+            Statistics(tally.NextResponses),
+            tally.Resolutions.Count,
+            Statistics(tally.Resolutions),
+            tally.Reopened,
+            Rate(tally.Reopened, tally.Resolutions.Count));
+    }
 
     /// <summary>An agent's figures; null for the brand outside SocialDesk.</summary>
     public AgentFigures AgentFigures(Guid? agent)
     {
-        var first = firstResponses.Where(r => r.Key == agent).ToList();
-        var next = replies.Where(r => r.Key == agent && r.Seconds is not null).ToList();
-        var resolved = resolutions.Where(r => r.Key == agent).ToList();
+        var tally = tallies.GetValueOrDefault(agent ?? Guid.Empty) ?? new Tally();
         return new AgentFigures(
-            replies.Count(r => r.Key == agent),
-            first.Count,
-            Statistics(first),
-            next.Count,
-            Statistics(next),
-            resolved.Count,
-            Statistics(resolved));
-    }
-
-    private PeriodFigures Figures(Func<Guid?, bool> key)
-    {
-        var received = messages.Where(m => key(m.Key)).Sum(m => m.All);
-        var answered = messages.Where(m => key(m.Key)).Sum(m => m.Answered);
-        var started = conversations.Where(c => key(c.Key)).Sum(c => c.All);
-        var startedAnswered = conversations.Where(c => key(c.Key)).Sum(c => c.Answered);
-        var first = firstResponses.Where(r => key(r.Key)).ToList();
-        var next = replies.Where(r => key(r.Key) && r.Seconds is not null).ToList();
-        var resolved = resolutions.Where(r => key(r.Key)).ToList();
-        var reopened = resolved.Count(r => r.Reopened);
-        return new PeriodFigures(
-            received,
-            answered,
-            Rate(answered, received),
-            started,
-            startedAnswered,
-            Rate(startedAnswered, started),
-            first.Count,
-            Statistics(first),
-            next.Count,
-            Statistics(next),
-            resolved.Count,
-            Statistics(resolved),
-            reopened,
-            Rate(reopened, resolved.Count));
+            tally.Replies,
+            tally.FirstResponses.Count,
+            Statistics(tally.FirstResponses),
+            tally.NextResponses.Count,
+            Statistics(tally.NextResponses),
+            tally.Resolutions.Count,
+            Statistics(tally.Resolutions));
     }
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
     // The tracker's statistics work on whole milliseconds: one definition of mean, median, p90 and trimmed mean for every report.
-    private static ResponseTimeSeconds? Statistics(List<Duration> durations)
+    private static ResponseTimeSeconds? Statistics(List<double> seconds)
     {
-        var sortedMs = durations.Select(d => (long)Math.Round((d.Seconds ?? 0) * 1000)).ToArray();
+        var sortedMs = new long[seconds.Count];
+        for (var i = 0; i < sortedMs.Length; i++)
+        {
+            sortedMs[i] = (long)Math.Round(seconds[i] * 1000);
+        }
+
         Array.Sort(sortedMs);
         return ResponseTimeSeconds.Of(sortedMs);
     }
 
-    /// <summary>Things counted for a team (null for none): all of them, and the ones answered.</summary>
-    private sealed record Counts(Guid? Key, int All, int Answered);
+    /// <summary>
+    /// What happened for one team, one agent or the workspace: customer messages (and how many were answered),
+    /// conversations started (and answered), replies, resolutions (and reopened), and the durations measured.
+    /// </summary>
+    private sealed class Tally
+    {
+        public int Messages { get; set; }
+        public int Answered { get; set; }
+        public int Conversations { get; set; }
+        public int ConversationsAnswered { get; set; }
+        public int Replies { get; set; }
+        public int Reopened { get; set; }
+        public List<double> FirstResponses { get; } = [];
+        public List<double> NextResponses { get; } = [];
+        public List<double> Resolutions { get; } = [];
+    }
 
-    /// <summary>An event's columns as read; the ones a table does not need are left empty.</summary>
-    private sealed record Read(Guid? Agent, Guid? Team, DateTime At, double? Seconds, bool Reopened);
-
-    /// <summary>Something done for a team or by an agent (the table's key), and the time it measured if any.</summary>
-    private sealed record Duration(Guid? Key, double? Seconds, bool Reopened);
+    /// <summary>An event's columns as read.</summary>
+    private sealed record Event(Guid WorkspaceId, string Name, Guid? TeamId, Guid? UserId, DateTime OccurredAt, double? ValueSeconds, bool Answered, bool Reopened);
 }

@@ -1,0 +1,116 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SocialDesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false),
+                    Durations = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportFlags",
+                columns: table => new
+                {
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFlags", x => new { x.WorkspaceId, x.Day, x.Name, x.TeamId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRollups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRollups", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ReportRollups",
+                columns: new[] { "Id", "LastEventId" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDays_WorkspaceId_Day_Name_TeamId_UserId",
+                table: "ReportDays",
+                columns: new[] { "WorkspaceId", "Day", "Name", "TeamId", "UserId" });
+
+            // What the flags counted before the triggers: the answered messages and reopened resolutions so far.
+            migrationBuilder.Sql("""
+                INSERT INTO "ReportFlags" ("WorkspaceId", "Day", "Name", "TeamId", "Count")
+                SELECT "WorkspaceId", substr("OccurredAt", 1, 10) || ' 00:00:00', "Name", coalesce("TeamId", '00000000-0000-0000-0000-000000000000'), count(*)
+                FROM "ReportingEvents" WHERE "Answered" OR "Reopened" GROUP BY 1, 2, 3, 4;
+                """);
+
+            // An event flagged answered or reopened counts for its day and team; a change of flag, day or team moves its count.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "ReportingEvents_Flags_Insert" AFTER INSERT ON "ReportingEvents" WHEN NEW."Answered" OR NEW."Reopened"
+                BEGIN
+                    INSERT INTO "ReportFlags" ("WorkspaceId", "Day", "Name", "TeamId", "Count")
+                    VALUES (NEW."WorkspaceId", substr(NEW."OccurredAt", 1, 10) || ' 00:00:00', NEW."Name", coalesce(NEW."TeamId", '00000000-0000-0000-0000-000000000000'), 1)
+                    ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId") DO UPDATE SET "Count" = "Count" + excluded."Count";
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "ReportingEvents_Flags_Update" AFTER UPDATE OF "WorkspaceId", "Name", "TeamId", "OccurredAt", "Answered", "Reopened" ON "ReportingEvents"
+                WHEN OLD."Answered" OR OLD."Reopened" OR NEW."Answered" OR NEW."Reopened"
+                BEGIN
+                    INSERT INTO "ReportFlags" ("WorkspaceId", "Day", "Name", "TeamId", "Count")
+                    VALUES (OLD."WorkspaceId", substr(OLD."OccurredAt", 1, 10) || ' 00:00:00', OLD."Name", coalesce(OLD."TeamId", '00000000-0000-0000-0000-000000000000'), -(OLD."Answered" OR OLD."Reopened"))
+                    ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId") DO UPDATE SET "Count" = "Count" + excluded."Count";
+                    INSERT INTO "ReportFlags" ("WorkspaceId", "Day", "Name", "TeamId", "Count")
+                    VALUES (NEW."WorkspaceId", substr(NEW."OccurredAt", 1, 10) || ' 00:00:00', NEW."Name", coalesce(NEW."TeamId", '00000000-0000-0000-0000-000000000000'), (NEW."Answered" OR NEW."Reopened"))
+                    ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId") DO UPDATE SET "Count" = "Count" + excluded."Count";
+                END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Flags_Update";""");
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Flags_Insert";""");
+
+            migrationBuilder.DropTable(
+                name: "ReportDays");
+
+            migrationBuilder.DropTable(
+                name: "ReportFlags");
+
+            migrationBuilder.DropTable(
+                name: "ReportRollups");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SocialDesk.Features.Reporting;
+
+/// <summary>
+/// A UTC day of one kind of reporting event for one team and one agent, rolled up by <see cref="ReportRollupWorker"/>
+/// from the events up to <see cref="ReportRollup.LastEventId"/>: how many there were and, for the ones that measured
+/// a duration, when each happened and what it measured. What the events carry and never changes is rolled up here;
+/// the flags set later (answered, reopened) are counted in <see cref="ReportFlag"/>.
+/// </summary>
+public sealed class ReportDay
+{
+    /// <summary>The events rolled up: customer messages, which reports count, and those whose durations they measure.</summary>
+    public static readonly string[] Names =
+        [ReportingEventNames.MessageReceived, ReportingEventNames.FirstResponse, ReportingEventNames.ReplySent, ReportingEventNames.Resolved];
+
+    private const int DurationBytes = 16;
+
+    public long Id { get; set; }
+    public Guid WorkspaceId { get; set; }
+    public DateTime Day { get; set; }
+    public required string Name { get; set; }
+    public Guid? TeamId { get; set; }
+    public Guid? UserId { get; set; }
+    public int Events { get; set; }
+
+    /// <summary>The durations measured: each the time it ended (UTC ticks) and its length in seconds, 16 bytes little-endian.</summary>
+    public byte[] Durations { get; set; } = [];
+
+    /// <summary>Counts events in, and keeps the durations of the ones that measured one.</summary>
+    public void Add(IReadOnlyCollection<(DateTime At, double? Seconds)> events)
+    {
+        Events += events.Count;
+        var measured = events.Where(e => e.Seconds is not null).ToList();
+        var grown = new byte[Durations.Length + (measured.Count * DurationBytes)];
+        Durations.CopyTo(grown, 0);
+        var offset = Durations.Length;
+        foreach (var (at, seconds) in measured)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(grown.AsSpan(offset), at.Ticks);
+            BinaryPrimitives.WriteDoubleLittleEndian(grown.AsSpan(offset + 8), seconds!.Value);
+            offset += DurationBytes;
+        }
+
+        Durations = grown;
+    }
+
+    public static IEnumerable<(DateTime At, double Seconds)> Read(byte[] durations)
+    {
+        for (var offset = 0; offset < durations.Length; offset += DurationBytes)
+        {
+            yield return (
+                new DateTime(BinaryPrimitives.ReadInt64LittleEndian(durations.AsSpan(offset)), DateTimeKind.Utc),
+                BinaryPrimitives.ReadDoubleLittleEndian(durations.AsSpan(offset + 8)));
+        }
+    }
+}
+
+/// <summary>
+/// How many events of a UTC day, for one team (<see cref="Guid.Empty"/> for none), carry a flag set after they were
+/// written: customer messages answered, resolutions reopened. Kept by database triggers as the flags change, so it
+/// is exact at every moment, whatever the roll-up has reached.
+/// </summary>
+public sealed class ReportFlag
+{
+    public Guid WorkspaceId { get; set; }
+    public DateTime Day { get; set; }
+    public required string Name { get; set; }
+    public Guid TeamId { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>The one row saying how far <see cref="ReportRollupWorker"/> has rolled the reporting events up.</summary>
+public sealed class ReportRollup
+{
+    public const int TheOne = 1;
+
+    public int Id { get; set; }
+
+    /// <summary>Every event up to this id is in <see cref="ReportDay"/>, and none after it.</summary>
+    public long LastEventId { get; set; }
+}
+
+internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDay>
+{
+    public void Configure(EntityTypeBuilder<ReportDay> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(60);
+        builder.HasIndex(d => new { d.WorkspaceId, d.Day, d.Name, d.TeamId, d.UserId });
+    }
+}
+
+internal sealed class ReportFlagConfiguration : IEntityTypeConfiguration<ReportFlag>
+{
+    public void Configure(EntityTypeBuilder<ReportFlag> builder)
+    {
+        builder.Property(f => f.Name).HasMaxLength(60);
+        builder.HasKey(f => new { f.WorkspaceId, f.Day, f.Name, f.TeamId });
+    }
+}
+
+internal sealed class ReportRollupConfiguration : IEntityTypeConfiguration<ReportRollup>
+{
+    public void Configure(EntityTypeBuilder<ReportRollup> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.LastEventId).IsConcurrencyToken();
+        builder.HasData(new ReportRollup { Id = ReportRollup.TheOne, LastEventId = 0 });
+    }
+}
