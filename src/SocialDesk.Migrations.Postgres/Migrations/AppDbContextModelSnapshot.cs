@@ -655,6 +655,29 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportCount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportCounts");
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
                 {
                     b.Property<long>("Id")
@@ -692,29 +715,6 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
 
                     b.ToTable("ReportDays");
-                });
-
-            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("Day")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
-
-                    b.ToTable("ReportFlags");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>

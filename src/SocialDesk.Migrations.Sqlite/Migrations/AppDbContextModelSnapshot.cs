@@ -641,6 +641,29 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportCount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportCounts");
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
                 {
                     b.Property<long>("Id")
@@ -676,29 +699,6 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
 
                     b.ToTable("ReportDays");
-                });
-
-            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
-
-                    b.ToTable("ReportFlags");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>

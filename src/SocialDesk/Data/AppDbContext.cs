@@ -37,7 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<ReportingEvent> ReportingEvents => Set<ReportingEvent>();
     public DbSet<ReportDay> ReportDays => Set<ReportDay>();
-    public DbSet<ReportFlag> ReportFlags => Set<ReportFlag>();
+    public DbSet<ReportCount> ReportCounts => Set<ReportCount>();
     public DbSet<ReportRollup> ReportRollups => Set<ReportRollup>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<SlaCalendar> SlaCalendars => Set<SlaCalendar>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Reporting;
 
@@ -39,7 +40,7 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
                 .SetProperty(r => r.Topics, (string?)null));
             await db.ReportingEvents.Where(e => e.Name == ReportingEventNames.ReplySent).ExecuteUpdateAsync(e => e.SetProperty(r => r.ValueSeconds, (double?)null));
             Assert.Equal(0, (await app.OverviewAsync(Week)).Rows[0].Current.MessagesAnswered);
-            await RunMigrationSqlAsync(db);
+            await RunMigrationSqlAsync(db, "ReportFacts", _ => true);
         }
 
         Assert.Equal(written, await ReadAllAsync(Week, $"{Week}&tz=Europe/Paris", $"{Week}&tz=Asia/Kolkata"));
@@ -72,6 +73,23 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
         Assert.True(await rollup.RunPassAsync(CancellationToken.None) > 0);
         Assert.Equal(since, await ReadAllAsync(queries));
         Assert.Equal(0, await rollup.RunPassAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Counts_rebuilt_by_the_migration_equal_the_counts_the_triggers_keep()
+    {
+        await SeedWeekAsync("rc", ReportingApp.At("2024-12-02T08:00:00Z"));
+        using var scope = app.Services.CreateScope();
+        var db = SocialDeskFactory.Database(scope);
+        var kept = await CountsAsync(db);
+        Assert.Equal(
+            [ReportCount.Conversations, ReportCount.ConversationsAnswered, ReportCount.MessagesAnswered, ReportCount.ResolutionsReopened],
+            kept.Select(c => c.Split(' ')[2]).Distinct().Order(StringComparer.Ordinal));
+
+        await db.ReportCounts.ExecuteDeleteAsync();
+        await RunMigrationSqlAsync(db, "ReportRollups", sql => sql.TrimStart().StartsWith("INSERT", StringComparison.Ordinal));
+
+        Assert.Equal(kept, await CountsAsync(db));
     }
 
     [Fact]
@@ -130,15 +148,19 @@ public sealed class ReportFactsTests(ReportingApp app) : IClassFixture<Reporting
         return tables;
     }
 
-    /// <summary>Runs the SQL of migration ReportFacts, its rebuild of the facts, as the migration runs it on the database's engine.</summary>
-    private static async Task RunMigrationSqlAsync(DbContext db)
+    /// <summary>The counts kept for the reports, each a line; the ones back to zero left out.</summary>
+    private static async Task<List<string>> CountsAsync(AppDbContext db) =>
+        [.. (await db.ReportCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync()).Select(c => $"{c.WorkspaceId} {c.Day:O} {c.Name} {c.TeamId} {c.Count}").Order(StringComparer.Ordinal)];
+
+    /// <summary>Runs the SQL of a migration that <paramref name="runs"/> selects (its rebuild of what it adds), as the migration runs it on the database's engine.</summary>
+    private static async Task RunMigrationSqlAsync(DbContext db, string name, Func<string, bool> runs)
     {
         var migrations = db.GetService<IMigrationsAssembly>();
-        var type = migrations.Migrations.Single(m => m.Key.EndsWith("_ReportFacts", StringComparison.Ordinal)).Value;
+        var type = migrations.Migrations.Single(m => m.Key.EndsWith($"_{name}", StringComparison.Ordinal)).Value;
         var migration = migrations.CreateMigration(type, db.Database.ProviderName!);
-        foreach (var sql in migration.UpOperations.OfType<SqlOperation>())
+        foreach (var sql in migration.UpOperations.OfType<SqlOperation>().Select(o => o.Sql).Where(runs))
         {
-            await db.Database.ExecuteSqlRawAsync(sql.Sql);
+            await db.Database.ExecuteSqlRawAsync(sql);
         }
     }
 }

@@ -18,7 +18,7 @@ internal enum ReportBy
 /// One period's activity, read from the reporting events and the conversations started in it, and measured for the
 /// overview, the agents' table or the teams' table. Every event carries what it is counted by (its team, its agent,
 /// whether a reply followed a customer message, whether a resolution was reopened). The period's whole UTC days are
-/// read from their roll-up (<see cref="ReportDay"/>, <see cref="ReportFlag"/>) and the events written since it, its
+/// read from their roll-up (<see cref="ReportDay"/>, <see cref="ReportCount"/>) and the events written since it, its
 /// partial days (a time zone's offset) from the events, all in one snapshot. Reopen semantics: a conversation has one
 /// first response in its life, so a reopened conversation's next reply is a next response, never a second first
 /// response; resolution time is counted per resolution cycle, from the cycle's start (the first message, or the
@@ -56,24 +56,9 @@ internal sealed class PeriodActivity
     private static async Task<PeriodActivity> LoadAsync(
         AppDbContext db, Guid workspaceId, ReportPeriod period, ReportBy by, WorkspaceRules? calendars, CancellationToken cancellationToken)
     {
-        // The roll-up, the flags and the events after the roll-up agree only when read in one snapshot.
+        // The roll-up, the counts and the events after the roll-up agree only when read in one snapshot.
         await using var snapshot = await DatabaseProvider.BeginSnapshotAsync(db, cancellationToken);
         var activity = new PeriodActivity(by, calendars);
-        if (by != ReportBy.Agent)
-        {
-            var conversations = await db.Conversations.AsNoTracking()
-                .Where(c => c.WorkspaceId == workspaceId && c.StartedAt >= period.Start && c.StartedAt < period.End)
-                .GroupBy(c => c.TeamId)
-                .Select(g => new { Team = g.Key, All = g.Count(), Answered = g.Count(c => c.FirstResponseAt != null) })
-                .ToListAsync(cancellationToken);
-            foreach (var started in conversations)
-            {
-                var tally = activity.TallyOf(started.Team, null);
-                tally.Conversations += started.All;
-                tally.ConversationsAnswered += started.Answered;
-            }
-        }
-
         var (wholeStart, wholeEnd) = WholeDays(period);
         var rolledUpTo = await db.ReportRollups.Where(r => r.Id == ReportRollup.TheOne).Select(r => r.LastEventId).SingleAsync(cancellationToken);
         var days = await db.ReportDays.AsNoTracking()
@@ -82,28 +67,28 @@ internal sealed class PeriodActivity
             .ToListAsync(cancellationToken);
         foreach (var day in days)
         {
-            activity.Count(day.Name, day.TeamId, day.UserId, day.Events, 0, ReportDay.Read(day.Durations));
+            activity.Count(day.Name, day.TeamId, day.UserId, day.Events, ReportDay.Read(day.Durations));
         }
 
-        if (by != ReportBy.Agent)
-        {
-            var flags = await db.ReportFlags.AsNoTracking()
-                .Where(f => f.WorkspaceId == workspaceId && f.Day >= wholeStart && f.Day < wholeEnd)
-                .GroupBy(f => new { f.Name, f.TeamId })
-                .Select(g => new { g.Key.Name, g.Key.TeamId, Count = g.Sum(f => f.Count) })
-                .ToListAsync(cancellationToken);
-            foreach (var flag in flags)
-            {
-                activity.Count(flag.Name, flag.TeamId == Guid.Empty ? null : flag.TeamId, null, 0, flag.Count, []);
-            }
-        }
-
-        // The whole days' events written since the roll-up, read by id alone (few, the roll-up runs every few seconds);
-        // their flags are counted above.
+        // The whole days' events written since the roll-up, read by id alone (few: the roll-up runs every few seconds).
         var since = await db.ReportingEvents.AsNoTracking().Where(e => e.Id > rolledUpTo).Select(Columns).ToListAsync(cancellationToken);
         foreach (var e in since.Where(e => e.WorkspaceId == workspaceId && e.OccurredAt >= wholeStart && e.OccurredAt < wholeEnd))
         {
-            activity.Count(e.Name, e.TeamId, e.UserId, 1, 0, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+            activity.Count(e.Name, e.TeamId, e.UserId, 1, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+        }
+
+        // What changes after the fact, counted by the day: answered, reopened, conversations by the team holding them.
+        if (by != ReportBy.Agent)
+        {
+            var counts = await db.ReportCounts.AsNoTracking()
+                .Where(c => c.WorkspaceId == workspaceId && c.Day >= wholeStart && c.Day < wholeEnd)
+                .GroupBy(c => new { c.Name, c.TeamId })
+                .Select(g => new { g.Key.Name, g.Key.TeamId, Count = g.Sum(c => c.Count) })
+                .ToListAsync(cancellationToken);
+            foreach (var count in counts)
+            {
+                activity.CountLater(count.Name, count.TeamId == Guid.Empty ? null : count.TeamId, count.Count);
+            }
         }
 
         // The partial days, before and after the whole ones, or the whole period when it holds no whole day.
@@ -116,7 +101,25 @@ internal sealed class PeriodActivity
                 .ToListAsync(cancellationToken);
             foreach (var e in events)
             {
-                activity.Count(e.Name, e.TeamId, e.UserId, 1, e.Answered || e.Reopened ? 1 : 0, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+                activity.Count(e.Name, e.TeamId, e.UserId, 1, e.ValueSeconds is { } seconds ? [(e.OccurredAt, seconds)] : []);
+                if (e.Answered || e.Reopened)
+                {
+                    activity.CountLater(e.Answered ? ReportCount.MessagesAnswered : ReportCount.ResolutionsReopened, e.TeamId, 1);
+                }
+            }
+
+            if (by != ReportBy.Agent)
+            {
+                var conversations = await db.Conversations.AsNoTracking()
+                    .Where(c => c.WorkspaceId == workspaceId && c.StartedAt >= start && c.StartedAt < end)
+                    .GroupBy(c => c.TeamId)
+                    .Select(g => new { Team = g.Key, All = g.Count(), Answered = g.Count(c => c.FirstResponseAt != null) })
+                    .ToListAsync(cancellationToken);
+                foreach (var started in conversations)
+                {
+                    activity.CountLater(ReportCount.Conversations, started.Team, started.All);
+                    activity.CountLater(ReportCount.ConversationsAnswered, started.Team, started.Answered);
+                }
             }
         }
 
@@ -134,11 +137,8 @@ internal sealed class PeriodActivity
         return start < end ? (start, end) : (period.End, period.End);
     }
 
-    /// <summary>
-    /// Counts <paramref name="events"/> of one kind for a team and an agent, <paramref name="flagged"/> of them
-    /// answered or reopened, and the durations measured, in business hours when the report asks for them.
-    /// </summary>
-    private void Count(string name, Guid? team, Guid? agent, int events, int flagged, IEnumerable<(DateTime At, double Seconds)> durations)
+    /// <summary>Counts <paramref name="events"/> of one kind for a team and an agent, and the durations measured, in business hours when the report asks for them.</summary>
+    private void Count(string name, Guid? team, Guid? agent, int events, IEnumerable<(DateTime At, double Seconds)> durations)
     {
         // The agents' table counts what agents did, not the messages they received.
         if (!ReportDay.Names.Contains(name) || (by == ReportBy.Agent && name == ReportingEventNames.MessageReceived))
@@ -163,17 +163,38 @@ internal sealed class PeriodActivity
             }
         }
 
+        if (name == ReportingEventNames.MessageReceived)
+        {
+            tally.Messages += events;
+        }
+        else if (name == ReportingEventNames.ReplySent)
+        {
+            tally.Replies += events;
+        }
+    }
+
+    /// <summary>Adds to one of the counts that change after the fact (<see cref="ReportCount"/>) for a team.</summary>
+    private void CountLater(string name, Guid? team, int count)
+    {
+        if (by == ReportBy.Agent)
+        {
+            return;
+        }
+
+        var tally = TallyOf(team, null);
         switch (name)
         {
-            case ReportingEventNames.MessageReceived:
-                tally.Messages += events;
-                tally.Answered += flagged;
+            case ReportCount.MessagesAnswered:
+                tally.Answered += count;
                 break;
-            case ReportingEventNames.ReplySent:
-                tally.Replies += events;
+            case ReportCount.ResolutionsReopened:
+                tally.Reopened += count;
                 break;
-            case ReportingEventNames.Resolved:
-                tally.Reopened += flagged;
+            case ReportCount.Conversations:
+                tally.Conversations += count;
+                break;
+            case ReportCount.ConversationsAnswered:
+                tally.ConversationsAnswered += count;
                 break;
         }
     }

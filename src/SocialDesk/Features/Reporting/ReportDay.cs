@@ -8,7 +8,7 @@ namespace SocialDesk.Features.Reporting;
 /// A UTC day of one kind of reporting event for one team and one agent, rolled up by <see cref="ReportRollupWorker"/>
 /// from the events up to <see cref="ReportRollup.LastEventId"/>: how many there were and, for the ones that measured
 /// a duration, when each happened and what it measured. What the events carry and never changes is rolled up here;
-/// the flags set later (answered, reopened) are counted in <see cref="ReportFlag"/>.
+/// what changes later (answered, reopened) is counted in <see cref="ReportCount"/>.
 /// </summary>
 public sealed class ReportDay
 {
@@ -59,12 +59,18 @@ public sealed class ReportDay
 }
 
 /// <summary>
-/// How many events of a UTC day, for one team (<see cref="Guid.Empty"/> for none), carry a flag set after they were
-/// written: customer messages answered, resolutions reopened. Kept by database triggers as the flags change, so it
-/// is exact at every moment, whatever the roll-up has reached.
+/// A count of a UTC day, for one team (<see cref="Guid.Empty"/> for none), that changes after the fact: customer
+/// messages answered and resolutions reopened (by the day they were written), conversations started and answered
+/// (by the day they started, for the team holding them now). Kept by database triggers as what they count changes,
+/// so it is exact at every moment, whatever the roll-up has reached.
 /// </summary>
-public sealed class ReportFlag
+public sealed class ReportCount
 {
+    public const string MessagesAnswered = "messages_answered";
+    public const string ResolutionsReopened = "resolutions_reopened";
+    public const string Conversations = "conversations";
+    public const string ConversationsAnswered = "conversations_answered";
+
     public Guid WorkspaceId { get; set; }
     public DateTime Day { get; set; }
     public required string Name { get; set; }
@@ -92,9 +98,9 @@ internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDa
     }
 }
 
-internal sealed class ReportFlagConfiguration : IEntityTypeConfiguration<ReportFlag>
+internal sealed class ReportCountConfiguration : IEntityTypeConfiguration<ReportCount>
 {
-    public void Configure(EntityTypeBuilder<ReportFlag> builder)
+    public void Configure(EntityTypeBuilder<ReportCount> builder)
     {
         builder.Property(f => f.Name).HasMaxLength(60);
         builder.HasKey(f => new { f.WorkspaceId, f.Day, f.Name, f.TeamId });

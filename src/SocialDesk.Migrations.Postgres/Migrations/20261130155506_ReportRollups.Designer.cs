@@ -13,7 +13,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130154054_ReportRollups")]
+    [Migration("20261130155506_ReportRollups")]
     partial class ReportRollups
     {
         /// <inheritdoc />
@@ -658,6 +658,29 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportCount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportCounts");
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
                 {
                     b.Property<long>("Id")
@@ -695,29 +718,6 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
 
                     b.ToTable("ReportDays");
-                });
-
-            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("Day")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
-
-                    b.ToTable("ReportFlags");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>

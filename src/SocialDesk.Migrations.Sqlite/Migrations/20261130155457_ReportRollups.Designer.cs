@@ -11,7 +11,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130154045_ReportRollups")]
+    [Migration("20261130155457_ReportRollups")]
     partial class ReportRollups
     {
         /// <inheritdoc />
@@ -644,6 +644,29 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportCount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+
+                    b.ToTable("ReportCounts");
+                });
+
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportDay", b =>
                 {
                     b.Property<long>("Id")
@@ -679,29 +702,6 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkspaceId", "Day", "Name", "TeamId", "UserId");
 
                     b.ToTable("ReportDays");
-                });
-
-            modelBuilder.Entity("SocialDesk.Features.Reporting.ReportFlag", b =>
-                {
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
-
-                    b.ToTable("ReportFlags");
                 });
 
             modelBuilder.Entity("SocialDesk.Features.Reporting.ReportRollup", b =>
