@@ -55,9 +55,23 @@ public static class ImportCommand
             await store.AppendAsync([new IncomingDelivery(channel.WorkspaceId, null, MessageBatch.Format, MessageBatch.Serialize(chunk))], cancellationToken);
         }
 
+        // A running server may take some of the deliveries: the import ends once each is processed, by either.
         var pipeline = scope.ServiceProvider.GetRequiredService<IngestionPipeline>();
-        while (await pipeline.ProcessPendingAsync(RawEventProcessor.BatchSize, cancellationToken) > 0)
+        var pending = db.RawEvents.Where(e => e.WorkspaceId == channel.WorkspaceId && e.Format == MessageBatch.Format && e.Status == RawEventStatus.Pending);
+        while (true)
         {
+            if (await pipeline.ProcessPendingAsync(RawEventProcessor.BatchSize, cancellationToken) > 0)
+            {
+                continue;
+            }
+
+            if (!await pending.AnyAsync(cancellationToken))
+            {
+                break;
+            }
+
+            // The server holds the rest.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
         }
 
         var conversations = await db.Conversations.CountAsync(c => c.ChannelId == channel.Id, cancellationToken);
