@@ -5,6 +5,7 @@ using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Contacts;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Reporting;
 using SocialDesk.Features.Sla;
 using SocialDesk.Features.Teams;
 using SocialDesk.Features.Triage;
@@ -16,7 +17,7 @@ namespace SocialDesk.Bench;
 /// <summary>
 /// Fills the report bench's database: 1,000,000 messages in 200,000 conversations over the two years before today,
 /// on three channels, held by three teams (one with a business calendar) or by none, answered by eight agents or by
-/// the brand outside SocialDesk, some resolved, some reopened.
+/// the brand outside SocialDesk, some resolved, some reopened; under two SLA policies, each target met or breached.
 /// Conversations live through the product's own <see cref="ConversationLifecycle"/>, so the reporting events are
 /// exactly the ones the pipeline writes; rows are inserted through the AppDbContext, a few thousand conversations per SaveChanges.
 /// </summary>
@@ -41,6 +42,7 @@ public static class ReportsBenchSeed
             if (held == Messages)
             {
                 Console.WriteLine($"reports: reusing the seeded database ({held} messages)");
+                await EnsureSlaOutcomesAsync(services, now);
                 return true;
             }
 
@@ -54,7 +56,65 @@ public static class ReportsBenchSeed
         var clock = Stopwatch.StartNew();
         await SeedAsync(services, now);
         Console.WriteLine($"reports: seeded {Messages} messages in {Conversations} conversations in {clock.Elapsed.TotalSeconds:0} s");
+        await EnsureSlaOutcomesAsync(services, now);
         return true;
+    }
+
+    /// <summary>
+    /// The SLA outcomes of every response and resolution, as the SLA worker records them, under two policies (one
+    /// conversation in two each): met when it came in time, breached at its due time otherwise.
+    /// </summary>
+    private static async Task EnsureSlaOutcomesAsync(IServiceProvider services, DateTime now)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.SlaEvents.AnyAsync())
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var workspaceId = (await db.Workspaces.SingleAsync()).Id;
+        SlaPolicy[] policies =
+        [
+            new() { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "Fast lane", FirstResponseMinutes = 30, NextResponseMinutes = 60, ResolutionMinutes = 8 * 60, CreatedAt = now },
+            new() { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, Name = "Standard", IsDefault = true, FirstResponseMinutes = 2 * 60, NextResponseMinutes = 4 * 60, ResolutionMinutes = 24 * 60, CreatedAt = now },
+        ];
+        db.SlaPolicies.AddRange(policies);
+        await db.SaveChangesAsync();
+        var measured = await db.ReportingEvents.AsNoTracking()
+            .Where(e => e.ValueSeconds != null && (e.Name == ReportingEventNames.FirstResponse || e.Name == ReportingEventNames.ReplySent || e.Name == ReportingEventNames.Resolved))
+            .Select(e => new { e.WorkspaceId, e.ConversationId, e.TeamId, e.Name, e.OccurredAt, Seconds = e.ValueSeconds!.Value })
+            .ToListAsync();
+        foreach (var batch in measured.Chunk(20_000))
+        {
+            db.ChangeTracker.Clear();
+            db.SlaEvents.AddRange(batch.Select(e =>
+            {
+                var policy = policies[e.ConversationId.GetHashCode() & 1];
+                var (target, minutes) = e.Name switch
+                {
+                    ReportingEventNames.FirstResponse => (SlaTargetKind.FirstResponse, policy.FirstResponseMinutes!.Value),
+                    ReportingEventNames.ReplySent => (SlaTargetKind.NextResponse, policy.NextResponseMinutes!.Value),
+                    _ => (SlaTargetKind.Resolution, policy.ResolutionMinutes!.Value),
+                };
+                var due = e.OccurredAt.AddSeconds(minutes * 60 - e.Seconds);
+                return new SlaEvent
+                {
+                    WorkspaceId = e.WorkspaceId,
+                    ConversationId = e.ConversationId,
+                    PolicyId = policy.Id,
+                    TeamId = e.TeamId,
+                    Target = target,
+                    Kind = due >= e.OccurredAt ? SlaEventKind.Met : SlaEventKind.Breached,
+                    DueAt = due,
+                    OccurredAt = due >= e.OccurredAt ? e.OccurredAt : due,
+                };
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"reports: seeded {measured.Count} SLA outcomes in {clock.Elapsed.TotalSeconds:0} s");
     }
 
     private static async Task SeedAsync(IServiceProvider services, DateTime now)
