@@ -670,10 +670,13 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId", "PolicyId");
 
                     b.ToTable("ReportCounts");
                 });

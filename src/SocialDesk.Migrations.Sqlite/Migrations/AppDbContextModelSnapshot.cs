@@ -656,10 +656,13 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId", "PolicyId");
 
                     b.ToTable("ReportCounts");
                 });

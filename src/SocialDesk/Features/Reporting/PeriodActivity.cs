@@ -59,7 +59,7 @@ internal sealed class PeriodActivity
         // The roll-up, the counts and the events after the roll-up agree only when read in one snapshot.
         await using var snapshot = await DatabaseProvider.BeginSnapshotAsync(db, cancellationToken);
         var activity = new PeriodActivity(by, calendars);
-        var (wholeStart, wholeEnd) = WholeDays(period);
+        var (wholeStart, wholeEnd) = period.WholeUtcDays();
         var rolledUpTo = await db.ReportRollups.Where(r => r.Id == ReportRollup.TheOne).Select(r => r.LastEventId).SingleAsync(cancellationToken);
         var days = await db.ReportDays.AsNoTracking()
             .Where(d => d.WorkspaceId == workspaceId && d.Day >= wholeStart && d.Day < wholeEnd)
@@ -91,9 +91,7 @@ internal sealed class PeriodActivity
             }
         }
 
-        // The partial days, before and after the whole ones, or the whole period when it holds no whole day.
-        (DateTime Start, DateTime End)[] partial = wholeStart < wholeEnd ? [(period.Start, wholeStart), (wholeEnd, period.End)] : [(period.Start, period.End)];
-        foreach (var (start, end) in partial.Where(p => p.Start < p.End))
+        foreach (var (start, end) in period.PartialUtcDays())
         {
             var events = await db.ReportingEvents.AsNoTracking()
                 .Where(e => e.WorkspaceId == workspaceId && ReportDay.Names.Contains(e.Name) && e.OccurredAt >= start && e.OccurredAt < end)
@@ -128,14 +126,6 @@ internal sealed class PeriodActivity
 
     private static readonly Expression<Func<ReportingEvent, Event>> Columns =
         e => new Event(e.WorkspaceId, e.Name, e.TeamId, e.UserId, e.OccurredAt, e.ValueSeconds, e.Answered, e.Reopened);
-
-    /// <summary>The UTC days wholly inside the period: from the first midnight in it to the last; empty when there is none.</summary>
-    private static (DateTime Start, DateTime End) WholeDays(ReportPeriod period)
-    {
-        var start = period.Start == period.Start.Date ? period.Start : period.Start.Date.AddDays(1);
-        var end = period.End.Date;
-        return start < end ? (start, end) : (period.End, period.End);
-    }
 
     /// <summary>Counts <paramref name="events"/> of one kind for a team and an agent, and the durations measured, in business hours when the report asks for them.</summary>
     private void Count(string name, Guid? team, Guid? agent, int events, IEnumerable<(DateTime At, double Seconds)> durations)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialDesk.Features.Sla;
 
 namespace SocialDesk.Features.Reporting;
 
@@ -59,10 +60,11 @@ public sealed class ReportDay
 }
 
 /// <summary>
-/// A count of a UTC day, for one team (<see cref="Guid.Empty"/> for none), that changes after the fact: customer
-/// messages answered and resolutions reopened (by the day they were written), conversations started and answered
-/// (by the day they started, for the team holding them now). Kept by database triggers as what they count changes,
-/// so it is exact at every moment, whatever the roll-up has reached.
+/// A count of a UTC day, for one team (<see cref="Guid.Empty"/> for none), that changes after the fact or that
+/// reports read by the day: customer messages answered and resolutions reopened (by the day they were written),
+/// conversations started and answered (by the day they started, for the team holding them now), and SLA targets met
+/// or breached (<see cref="SlaOutcome"/>, for a policy). Kept by database triggers as what they count changes, so it
+/// is exact at every moment, whatever the roll-up has reached.
 /// </summary>
 public sealed class ReportCount
 {
@@ -70,12 +72,25 @@ public sealed class ReportCount
     public const string ResolutionsReopened = "resolutions_reopened";
     public const string Conversations = "conversations";
     public const string ConversationsAnswered = "conversations_answered";
+    private const string SlaPrefix = "sla:";
 
     public Guid WorkspaceId { get; set; }
     public DateTime Day { get; set; }
     public required string Name { get; set; }
     public Guid TeamId { get; set; }
+
+    /// <summary>The SLA policy of an SLA outcome; <see cref="Guid.Empty"/> for the other counts.</summary>
+    public Guid PolicyId { get; set; }
     public int Count { get; set; }
+
+    /// <summary>The name of the count of an SLA target met or breached, as the trigger on SlaEvents writes it.</summary>
+    public static string SlaOutcome(SlaTargetKind target, SlaEventKind kind) => $"{SlaPrefix}{target}:{kind}";
+
+    /// <summary>The SLA target and outcome a count's name stands for; null for the counts that are no SLA outcome.</summary>
+    public static (SlaTargetKind Target, SlaEventKind Kind)? SlaOutcomeOf(string name) =>
+        name.StartsWith(SlaPrefix, StringComparison.Ordinal) && name[SlaPrefix.Length..].Split(':') is [var target, var kind]
+            ? (Enum.Parse<SlaTargetKind>(target), Enum.Parse<SlaEventKind>(kind))
+            : null;
 }
 
 /// <summary>The one row saying how far <see cref="ReportRollupWorker"/> has rolled the reporting events up.</summary>
@@ -103,7 +118,7 @@ internal sealed class ReportCountConfiguration : IEntityTypeConfiguration<Report
     public void Configure(EntityTypeBuilder<ReportCount> builder)
     {
         builder.Property(f => f.Name).HasMaxLength(60);
-        builder.HasKey(f => new { f.WorkspaceId, f.Day, f.Name, f.TeamId });
+        builder.HasKey(f => new { f.WorkspaceId, f.Day, f.Name, f.TeamId, f.PolicyId });
     }
 }
 

@@ -13,7 +13,24 @@ public enum ReportHours
 }
 
 /// <summary>Whole days, <see cref="From"/> to <see cref="To"/> included, in the report's time zone; <see cref="Start"/> and <see cref="End"/> (excluded) in UTC.</summary>
-public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTime Start, DateTime End);
+public sealed record ReportPeriod(DateOnly From, DateOnly To, DateTime Start, DateTime End)
+{
+    /// <summary>The UTC days wholly inside the period, which reports read by the day: from its first UTC midnight to its last; empty when there is none.</summary>
+    public (DateTime Start, DateTime End) WholeUtcDays()
+    {
+        var start = Start == Start.Date ? Start : Start.Date.AddDays(1);
+        var end = End.Date;
+        return start < end ? (start, end) : (End, End);
+    }
+
+    /// <summary>The rest of the period: its partial UTC days before and after the whole ones (a time zone's offset), or all of it when it holds no whole day.</summary>
+    public IEnumerable<(DateTime Start, DateTime End)> PartialUtcDays()
+    {
+        var whole = WholeUtcDays();
+        (DateTime Start, DateTime End)[] parts = whole.Start < whole.End ? [(Start, whole.Start), (whole.End, End)] : [(Start, End)];
+        return parts.Where(p => p.Start < p.End);
+    }
+}
 
 /// <summary>
 /// The period a report covers, side by side with the period of the same length just before it and with the same

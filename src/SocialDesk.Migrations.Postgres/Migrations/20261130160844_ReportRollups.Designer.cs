@@ -13,7 +13,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130155506_ReportRollups")]
+    [Migration("20261130160844_ReportRollups")]
     partial class ReportRollups
     {
         /// <inheritdoc />
@@ -673,10 +673,13 @@ namespace SocialDesk.Migrations.Postgres.Migrations
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId", "PolicyId");
 
                     b.ToTable("ReportCounts");
                 });

@@ -11,7 +11,7 @@ using SocialDesk.Data;
 namespace SocialDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130155457_ReportRollups")]
+    [Migration("20261130160835_ReportRollups")]
     partial class ReportRollups
     {
         /// <inheritdoc />
@@ -659,10 +659,13 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId");
+                    b.HasKey("WorkspaceId", "Day", "Name", "TeamId", "PolicyId");
 
                     b.ToTable("ReportCounts");
                 });
