@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Sla;
@@ -67,8 +68,22 @@ public static class DatabaseProvider
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, cancellationToken);
-        return transaction;
+        return new SqliteSnapshot(db, await db.Database.UseTransactionAsync(transaction, cancellationToken), transaction);
+    }
+
+    /// <summary>Ends a SQLite read snapshot: the context lets go of the transaction, which ends, and of the connection.</summary>
+    private sealed class SqliteSnapshot(AppDbContext db, IDbContextTransaction? used, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (used is not null)
+            {
+                await used.DisposeAsync();
+            }
+
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     // The migrations projects reference this assembly, so they are loaded from beside it rather than referenced.

@@ -68,9 +68,13 @@ public static class ConversationQueries
         return new ConversationPage(items, skip / take + 1, take, total);
     }
 
-    /// <summary>The conversation with its messages and notes; null when there is none the caller may see.</summary>
+    /// <summary>
+    /// The conversation with its messages and notes; null when there is none the caller may see. Its parts are read
+    /// in one snapshot, so a reply never shows sent before the conversation's first response.
+    /// </summary>
     public static async Task<ConversationDetail?> DetailAsync(this AppDbContext db, ClaimsPrincipal caller, Guid id, WorkspaceRulesCache rules, DateTime now, CancellationToken cancellationToken)
     {
+        await using var snapshot = await DatabaseProvider.BeginSnapshotAsync(db, cancellationToken);
         var conversation = await db.Visible(caller).AsNoTracking().AsSplitQuery()
             .Include(c => c.Channel)
             .Include(c => c.Contact!).ThenInclude(c => c.Identities)
