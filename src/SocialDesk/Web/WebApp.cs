@@ -43,16 +43,20 @@ public static class WebApp
                 return Task.CompletedTask;
             };
 
-            // A member whose role does not open the inbox (an analyst) is at home on the reports.
+            // A member whose role does not open the inbox (an analyst) is at home on the reports; a page the role does
+            // not open says so, in the member's language.
             var apiRefusal = options.Events.OnRedirectToAccessDenied;
             options.Events.OnRedirectToAccessDenied = context =>
             {
-                if (!IsPage(context.HttpContext) || context.Request.Path != "/" || !context.HttpContext.User.Holds(Permissions.ReportsRead))
+                if (!IsPage(context.HttpContext))
                 {
                     return apiRefusal(context);
                 }
 
-                context.Response.Redirect($"{context.Request.PathBase}/reports");
+                var request = context.Request;
+                context.Response.Redirect(request.Path == "/" && context.HttpContext.User.Holds(Permissions.ReportsRead)
+                    ? $"{request.PathBase}/reports"
+                    : $"{request.PathBase}/denied{QueryString.Create("ReturnUrl", $"{request.Path}{request.QueryString}")}");
                 return Task.CompletedTask;
             };
         });

@@ -25,6 +25,22 @@ public sealed class AccountTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_page_the_role_does_not_open_says_so_and_leads_to_the_start_page()
+    {
+        var analyst = await app.JoinAsync(Roles.Analyst);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/admin/teams");
+        await page.GetByLabel("Email").FillAsync(analyst.Email);
+        await page.GetByLabel("Password").FillAsync(SocialDeskFactory.MemberPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No access", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Your role in this workspace does not open /admin/teams.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to your start page" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_account_with_a_second_factor_is_asked_for_its_code_and_lands_on_the_page_it_asked_for()
     {
         var agent = await app.JoinAsync(Roles.Agent);
