@@ -95,11 +95,26 @@ public static class DatabaseProvider
 
     /// <summary>
     /// SQLite has one writer at a time, and a writer that finds the lock taken polls for it with growing sleeps.
-    /// Writers of this process queue here instead, and each takes the lock the moment the previous one is done.
+    /// Writers of this process queue here instead, and each takes the lock the moment the previous one is done:
+    /// SaveChanges on its own, a write in SQL of its own through <see cref="WriteAsync{T}"/>.
     /// </summary>
-    private sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+    public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     {
         private readonly SemaphoreSlim gate = new(1, 1);
+
+        /// <summary>Runs a write that does not go through SaveChanges in the writers' queue.</summary>
+        public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await write();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
 
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
