@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SocialDesk.Features.Audit;
+using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Sla;
 
@@ -62,6 +63,17 @@ public static class DatabaseProvider
         public static readonly SqlitePragmas Instance = new();
         private const long OptimizeEveryMilliseconds = 10_000;
         private static long nextOptimize;
+
+        // A function given to a connection before it opens is given again at each of its opens.
+        public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
+        {
+            if (result is SqliteConnection sqlite)
+            {
+                MessageSearch.AddFunctions(sqlite);
+            }
+
+            return result;
+        }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
