@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Data;
 using SocialDesk.Features.Conversations;
 
 namespace SocialDesk.Tests.Conversations;
@@ -51,7 +52,8 @@ public sealed class MessageSearchTests(ClockedApp app) : IClassFixture<ClockedAp
             stored.Add(await CountAsync(channel, text));
         }
 
-        Assert.True(await IndexAsync() >= 3);
+        // Only SQLite's indexer has messages to add: PostgreSQL's index is the engine's own.
+        Assert.Equal(app.Provider == DatabaseProvider.Sqlite, await IndexAsync() >= 3);
         var indexed = new List<int>();
         foreach (var text in searches)
         {
