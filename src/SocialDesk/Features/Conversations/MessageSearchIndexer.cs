@@ -18,7 +18,7 @@ public sealed class MessageSearchIndexer(
     IServiceScopeFactory scopes, DatabaseProvider.SqliteWriteGate writers, TimeProvider time, IOptions<MessageSearchOptions> options, ILogger<MessageSearchIndexer> logger)
     : PeriodicWorker(time, logger)
 {
-    // A batch holds the write lock for 40 ms at most (6-38 ms in the ingest bench), so ingestion's writes wait little.
+    // A batch holds the write lock a few tens of milliseconds (6-38 ms in the ingest bench), so ingestion's writes wait little.
     private const int BatchSize = 500;
 
     protected override TimeSpan Interval => options.Value.Interval;
