@@ -59,6 +59,9 @@ public static class SocialDeskServer
         builder.Services.Configure<RoutingOptions>(builder.Configuration.GetSection("Routing"));
         builder.Services.AddSingleton<RoutingWorker>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RoutingWorker>());
+        builder.Services.Configure<MessageSearchOptions>(builder.Configuration.GetSection("Search"));
+        builder.Services.AddSingleton<MessageSearchIndexer>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<MessageSearchIndexer>());
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddHostedService<HubForwarder>();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using SocialDesk.Features.Audit;
+using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Sla;
 
@@ -96,6 +97,17 @@ public static class DatabaseProvider
         private const long OptimizeEveryMilliseconds = 10_000;
         private static long nextOptimize;
 
+        // A function given to a connection before it opens is given again at each of its opens.
+        public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
+        {
+            if (result is SqliteConnection sqlite)
+            {
+                MessageSearch.AddFunctions(sqlite);
+            }
+
+            return result;
+        }
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -128,11 +140,26 @@ public static class DatabaseProvider
 
     /// <summary>
     /// SQLite has one writer at a time, and a writer that finds the lock taken polls for it with growing sleeps.
-    /// Writers of this process queue here instead, and each takes the lock the moment the previous one is done.
+    /// Writers of this process queue here instead, and each takes the lock the moment the previous one is done:
+    /// SaveChanges on its own, a write in SQL of its own through <see cref="WriteAsync{T}"/>.
     /// </summary>
-    private sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+    public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     {
         private readonly SemaphoreSlim gate = new(1, 1);
+
+        /// <summary>Runs a write that does not go through SaveChanges in the writers' queue.</summary>
+        public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await write();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
 
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {

@@ -2,26 +2,83 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Data;
 using SocialDesk.Features.Conversations;
 
 namespace SocialDesk.Tests.Conversations;
 
-/// <summary>The conversation list's <c>q</c>: a text any message of the conversation contains, case aside, through the search index of each engine.</summary>
+/// <summary>
+/// The conversation list's <c>q</c>: a text any message of the conversation contains, case aside, through the search index
+/// of each engine. The indexer runs when a test asks: each search is made on the messages as stored, then again once indexed.
+/// </summary>
 public sealed class MessageSearchTests(ClockedApp app) : IClassFixture<ClockedApp>
 {
     private static readonly DateTime Morning = ClockedApp.At("2026-03-02T09:00:00Z");
 
+    private Task<Guid> ConversationAsync(params string[] texts) => ConversationOfAsync("searcher", texts);
+
     /// <summary>A customer's messages on a channel of their own, each replying to the one before: one conversation.</summary>
-    private async Task<Guid> ConversationAsync(params string[] texts)
+    private async Task<Guid> ConversationOfAsync(string customer, params string[] texts)
     {
         var channel = await app.CreateXChannelAsync();
         var ids = texts.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        await app.SendAsync([.. texts.Select((text, i) => ClockedApp.Customer(channel.Id, ids[i], "searcher", Morning.AddMinutes(i), replyTo: i == 0 ? null : ids[i - 1], text: text))]);
+        await app.SendAsync([.. texts.Select((text, i) => ClockedApp.Customer(channel.Id, ids[i], customer, Morning.AddMinutes(i), replyTo: i == 0 ? null : ids[i - 1], text: text))]);
         return channel.Id;
     }
 
-    private async Task<int> FoundAsync(Guid channel, string text) =>
+    private async Task<int> CountAsync(Guid channel, string text) =>
         (await app.ConversationsAsync($"?channel={channel}&q={Uri.EscapeDataString(text)}")).Total;
+
+    /// <summary>How many conversations the search finds, the same before and after the indexer's pass.</summary>
+    private async Task<int> FoundAsync(Guid channel, string text)
+    {
+        var stored = await CountAsync(channel, text);
+        await IndexAsync();
+        Assert.Equal(stored, await CountAsync(channel, text));
+        return stored;
+    }
+
+    private Task<int> IndexAsync() => app.Services.GetRequiredService<MessageSearchIndexer>().RunPassAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task A_message_is_found_the_moment_it_is_stored_and_alike_once_indexed()
+    {
+        var channel = await ConversationAsync("Bonjour", "Ma commande n'est JAMAIS arrivée à Lyon", "Toujours rien reçu");
+        string[] searches = ["jamais arrivée", "ARRIVÉE À", "rien reçu", "arrivee", "commande livrée", "bonjour"];
+
+        var stored = new List<int>();
+        foreach (var text in searches)
+        {
+            stored.Add(await CountAsync(channel, text));
+        }
+
+        // Only SQLite's indexer has messages to add: PostgreSQL's index is the engine's own.
+        Assert.Equal(app.Provider == DatabaseProvider.Sqlite, await IndexAsync() >= 3);
+        var indexed = new List<int>();
+        foreach (var text in searches)
+        {
+            indexed.Add(await CountAsync(channel, text));
+        }
+
+        Assert.Equal([1, 1, 1, 0, 0, 1], stored);
+        Assert.Equal(stored, indexed);
+    }
+
+    [Fact]
+    public async Task A_message_stored_after_the_newest_indexed_one_was_deleted_is_found()
+    {
+        var channel = await ConversationAsync("The newest message, indexed then deleted");
+        await IndexAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await SocialDeskFactory.Database(scope).Messages.Where(m => m.ChannelId == channel).ExecuteDeleteAsync();
+        }
+
+        var next = await ConversationAsync("The message stored after it");
+
+        Assert.Equal(1, await FoundAsync(next, "stored after it"));
+        Assert.Equal(0, await FoundAsync(channel, "indexed then deleted"));
+    }
 
     [Fact]
     public async Task A_text_inside_a_later_message_is_found_whatever_its_case()
@@ -67,13 +124,19 @@ public sealed class MessageSearchTests(ClockedApp app) : IClassFixture<ClockedAp
         Assert.Equal(0, await FoundAsync(channel, "e_s"));
     }
 
-    [Fact]
-    public async Task An_edited_message_is_found_by_its_new_text_only()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_edited_message_is_found_by_its_new_text_only(bool indexedBefore)
     {
         var channel = await app.CreateFacebookChannelAsync();
-        var added = SocialDeskFactory.Fixture("meta/feed_comment_add.json").Replace("555_9001", "555_9101", StringComparison.Ordinal);
+        var added = SocialDeskFactory.Fixture("meta/feed_comment_add.json").Replace("555_9001", indexedBefore ? "555_9102" : "555_9101", StringComparison.Ordinal);
         await app.ReceiveMetaAsync(channel.Id, added);
         await app.WaitForConversationsAsync(1, $"?channel={channel.Id}&q=pas%20terrible");
+        if (indexedBefore)
+        {
+            await IndexAsync();
+        }
 
         await app.ReceiveMetaAsync(channel.Id, added.Replace("\"verb\": \"add\"", "\"verb\": \"edited\"", StringComparison.Ordinal).Replace("Pas terrible.", "Toujours rien.", StringComparison.Ordinal));
 
@@ -81,12 +144,21 @@ public sealed class MessageSearchTests(ClockedApp app) : IClassFixture<ClockedAp
         Assert.Equal(0, await FoundAsync(channel.Id, "pas terrible"));
     }
 
-    [Fact]
-    public async Task An_erased_or_deleted_message_is_found_no_more()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_erased_or_deleted_message_is_found_no_more(bool indexedBefore)
     {
-        var erased = await ConversationAsync("My name is Ada Lovelace, call me back");
+        // A customer of each case: an erased customer's pseudonym is theirs for good.
+        var customer = $"ada-{indexedBefore}";
+        var erased = await ConversationOfAsync(customer, "My name is Ada Lovelace, call me back");
         var deleted = await ConversationAsync("Wrong number, sorry, delete this");
-        var contact = (await app.ConversationAsync(await app.ConversationOfAsync(erased, "searcher"))).Contact.Id;
+        if (indexedBefore)
+        {
+            await IndexAsync();
+        }
+
+        var contact = (await app.ConversationAsync(await app.ConversationOfAsync(erased, customer))).Contact.Id;
 
         Assert.Equal(HttpStatusCode.OK, (await app.Api.PostAsync($"/api/v1/contacts/{contact}/erase", null)).StatusCode);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -128,5 +200,18 @@ public sealed class MessageSearchTests(ClockedApp app) : IClassFixture<ClockedAp
         await migrator.MigrateAsync();
 
         Assert.Equal(1, await FoundAsync(channel, "before the search"));
+    }
+
+    [Fact]
+    public async Task Going_back_to_indexing_on_insert_indexes_the_messages_not_indexed_yet()
+    {
+        var channel = await ConversationAsync("Stored while the indexer was behind");
+        await using var scope = app.Services.CreateAsyncScope();
+        var migrator = SocialDeskFactory.Database(scope).GetService<IMigrator>();
+
+        await migrator.MigrateAsync("ReportFacts");
+        await migrator.MigrateAsync();
+
+        Assert.Equal(1, await FoundAsync(channel, "indexer was behind"));
     }
 }

@@ -9,7 +9,8 @@ namespace SocialDesk.Tests.Infrastructure;
 /// <summary>
 /// The server with a wall clock the test sets, so that resolutions and agents' replies happen at exact times; and the
 /// actions such tests are written in. Messages carry their own times, so every figure is known in advance. The SLA and
-/// routing workers make their passes when a test asks (their own timers wait a day), so a pass never sees a clock a test has left behind.
+/// routing workers make their passes when a test asks (their own timers wait a day), so a pass never sees a clock a test has left behind;
+/// so does the search indexer, so a test knows which messages are indexed and which are read directly.
 /// </summary>
 public class ClockedApp : SocialDeskFactory
 {
@@ -22,6 +23,7 @@ public class ClockedApp : SocialDeskFactory
         builder.UseSetting("Sla:Interval", "1.00:00:00");
         builder.UseSetting("Routing:Interval", "1.00:00:00");
         builder.UseSetting("Reports:RollupInterval", "1.00:00:00");
+        builder.UseSetting("Search:Interval", "1.00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
