@@ -43,6 +43,20 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger logger) : Backgr
         }
     }
 
+    /// <summary>Runs batch after batch alone, until one does nothing; returns how much they did.</summary>
+    protected Task<int> InBatchesAsync(Func<Task<int>> batch, CancellationToken cancellationToken) => OneAtATimeAsync(
+        async () =>
+        {
+            var total = 0;
+            for (var done = await batch(); done > 0; done = await batch())
+            {
+                total += done;
+            }
+
+            return total;
+        },
+        cancellationToken);
+
     public override void Dispose()
     {
         gate.Dispose();

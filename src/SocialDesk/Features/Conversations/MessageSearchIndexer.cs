@@ -26,21 +26,12 @@ public sealed class MessageSearchIndexer(
     protected override Task PassAsync(CancellationToken cancellationToken) => RunPassAsync(cancellationToken);
 
     /// <summary>Indexes every message stored so far; returns how many it indexed.</summary>
-    public Task<int> RunPassAsync(CancellationToken cancellationToken) => OneAtATimeAsync(() => RunAloneAsync(cancellationToken), cancellationToken);
-
-    private async Task<int> RunAloneAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var total = 0;
-        int indexed;
-        do
+    public Task<int> RunPassAsync(CancellationToken cancellationToken) => InBatchesAsync(
+        async () =>
         {
-            indexed = await writers.WriteAsync(() => MessageSearch.IndexNextAsync(db, BatchSize, cancellationToken), cancellationToken);
-            total += indexed;
-        }
-        while (indexed > 0);
-
-        return total;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return await writers.WriteAsync(() => MessageSearch.IndexNextAsync(db, BatchSize, cancellationToken), cancellationToken);
+        },
+        cancellationToken);
 }

@@ -26,18 +26,7 @@ public sealed class ReportRollupWorker(IServiceScopeFactory scopes, TimeProvider
     protected override Task PassAsync(CancellationToken cancellationToken) => RunPassAsync(cancellationToken);
 
     /// <summary>Rolls up every event written so far, batch after batch; returns how many it rolled up.</summary>
-    public Task<int> RunPassAsync(CancellationToken cancellationToken) => OneAtATimeAsync(
-        async () =>
-        {
-            var total = 0;
-            for (var rolled = await RollUpBatchAsync(cancellationToken); rolled > 0; rolled = await RollUpBatchAsync(cancellationToken))
-            {
-                total += rolled;
-            }
-
-            return total;
-        },
-        cancellationToken);
+    public Task<int> RunPassAsync(CancellationToken cancellationToken) => InBatchesAsync(() => RollUpBatchAsync(cancellationToken), cancellationToken);
 
     /// <summary>Rolls up the next batch of events in one save, with the new watermark; 0 when none is left, or when another node rolled it up first.</summary>
     private async Task<int> RollUpBatchAsync(CancellationToken cancellationToken)
