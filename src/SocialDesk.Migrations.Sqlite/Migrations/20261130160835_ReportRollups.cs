@@ -89,25 +89,33 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 FROM "SlaEvents" WHERE "Kind" IN ('Met', 'Breached') GROUP BY 1, 2, 3, 4, 5;
                 """);
 
-            // An event flagged answered or reopened counts for its day and team; a change of flag, day or team moves its count.
+            // A reply counts the customer messages it answers, a reopening the resolution it reopens, for their day and
+            // team, in the triggers that flag them: SQLite compiles a table's triggers into each statement written on it,
+            // so triggers of their own on the events would cost every event's insert.
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Follow_Reply";""");
             migrationBuilder.Sql("""
-                CREATE TRIGGER "ReportingEvents_Counts_Insert" AFTER INSERT ON "ReportingEvents" WHEN NEW."Answered" OR NEW."Reopened"
+                CREATE TRIGGER "ReportingEvents_Follow_Reply" BEFORE INSERT ON "ReportingEvents" WHEN NEW."Name" = 'reply_sent'
                 BEGIN
                     INSERT INTO "ReportCounts" ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId", "Count")
-                    SELECT NEW."WorkspaceId", substr(NEW."OccurredAt", 1, 10) || ' 00:00:00', CASE WHEN NEW."Answered" THEN 'messages_answered' ELSE 'resolutions_reopened' END, coalesce(NEW."TeamId", '00000000-0000-0000-0000-000000000000'), '00000000-0000-0000-0000-000000000000', 1 WHERE 1
+                    SELECT "WorkspaceId", substr("OccurredAt", 1, 10) || ' 00:00:00', 'messages_answered', coalesce("TeamId", '00000000-0000-0000-0000-000000000000'), '00000000-0000-0000-0000-000000000000', count(*)
+                    FROM "ReportingEvents" WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'message_received' AND "Answered" = 0
+                    GROUP BY 1, 2, 4
                     ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId") DO UPDATE SET "Count" = "Count" + excluded."Count";
+                    UPDATE "ReportingEvents" SET "Answered" = 1 WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'message_received' AND "Answered" = 0;
                 END;
                 """);
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Follow_Reopening";""");
             migrationBuilder.Sql("""
-                CREATE TRIGGER "ReportingEvents_Counts_Update" AFTER UPDATE OF "WorkspaceId", "Name", "TeamId", "OccurredAt", "Answered", "Reopened" ON "ReportingEvents"
-                WHEN OLD."Answered" OR OLD."Reopened" OR NEW."Answered" OR NEW."Reopened"
+                CREATE TRIGGER "ReportingEvents_Follow_Reopening" BEFORE INSERT ON "ReportingEvents" WHEN NEW."Name" = 'conversation_reopened'
                 BEGIN
                     INSERT INTO "ReportCounts" ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId", "Count")
-                    SELECT OLD."WorkspaceId", substr(OLD."OccurredAt", 1, 10) || ' 00:00:00', CASE WHEN OLD."Answered" THEN 'messages_answered' ELSE 'resolutions_reopened' END, coalesce(OLD."TeamId", '00000000-0000-0000-0000-000000000000'), '00000000-0000-0000-0000-000000000000', -1 WHERE OLD."Answered" OR OLD."Reopened"
+                    SELECT "WorkspaceId", substr("OccurredAt", 1, 10) || ' 00:00:00', 'resolutions_reopened', coalesce("TeamId", '00000000-0000-0000-0000-000000000000'), '00000000-0000-0000-0000-000000000000', count(*)
+                    FROM "ReportingEvents" WHERE "Reopened" = 0 AND "Id" = (SELECT max("Id") FROM "ReportingEvents"
+                        WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'conversation_resolved')
+                    GROUP BY 1, 2, 4
                     ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId") DO UPDATE SET "Count" = "Count" + excluded."Count";
-                    INSERT INTO "ReportCounts" ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId", "Count")
-                    SELECT NEW."WorkspaceId", substr(NEW."OccurredAt", 1, 10) || ' 00:00:00', CASE WHEN NEW."Answered" THEN 'messages_answered' ELSE 'resolutions_reopened' END, coalesce(NEW."TeamId", '00000000-0000-0000-0000-000000000000'), '00000000-0000-0000-0000-000000000000', 1 WHERE NEW."Answered" OR NEW."Reopened"
-                    ON CONFLICT ("WorkspaceId", "Day", "Name", "TeamId", "PolicyId") DO UPDATE SET "Count" = "Count" + excluded."Count";
+                    UPDATE "ReportingEvents" SET "Reopened" = 1 WHERE "Id" = (SELECT max("Id") FROM "ReportingEvents"
+                        WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'conversation_resolved');
                 END;
                 """);
 
@@ -159,8 +167,21 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("""DROP TRIGGER "SlaEvents_Counts_Insert";""");
             migrationBuilder.Sql("""DROP TRIGGER "Conversations_Counts_Update";""");
             migrationBuilder.Sql("""DROP TRIGGER "Conversations_Counts_Insert";""");
-            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Counts_Update";""");
-            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Counts_Insert";""");
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Follow_Reply";""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "ReportingEvents_Follow_Reply" BEFORE INSERT ON "ReportingEvents" WHEN NEW."Name" = 'reply_sent'
+                BEGIN
+                    UPDATE "ReportingEvents" SET "Answered" = 1 WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'message_received' AND "Answered" = 0;
+                END;
+                """);
+            migrationBuilder.Sql("""DROP TRIGGER "ReportingEvents_Follow_Reopening";""");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "ReportingEvents_Follow_Reopening" BEFORE INSERT ON "ReportingEvents" WHEN NEW."Name" = 'conversation_reopened'
+                BEGIN
+                    UPDATE "ReportingEvents" SET "Reopened" = 1 WHERE "Id" = (SELECT max("Id") FROM "ReportingEvents"
+                        WHERE "ConversationId" = NEW."ConversationId" AND "Name" = 'conversation_resolved');
+                END;
+                """);
 
             migrationBuilder.DropTable(
                 name: "ReportCounts");
