@@ -63,7 +63,7 @@ public sealed class ReportDay
 /// A count of a UTC day, for one team (<see cref="Guid.Empty"/> for none), that changes after the fact or that
 /// reports read by the day: customer messages answered and resolutions reopened (by the day they were written),
 /// conversations started and answered (by the day they started, for the team holding them now), and SLA targets met
-/// or breached (<see cref="SlaOutcome"/>, for a policy). Kept by database triggers as what they count changes, so it
+/// or breached (<see cref="SlaOutcomeOf"/>, for a policy). Kept by database triggers as what they count changes, so it
 /// is exact at every moment, whatever the roll-up has reached.
 /// </summary>
 public sealed class ReportCount
@@ -83,10 +83,10 @@ public sealed class ReportCount
     public Guid PolicyId { get; set; }
     public int Count { get; set; }
 
-    /// <summary>The name of the count of an SLA target met or breached, as the trigger on SlaEvents writes it.</summary>
-    public static string SlaOutcome(SlaTargetKind target, SlaEventKind kind) => $"{SlaPrefix}{target}:{kind}";
-
-    /// <summary>The SLA target and outcome a count's name stands for; null for the counts that are no SLA outcome.</summary>
+    /// <summary>
+    /// The SLA target and outcome a count's name stands for (<c>sla:Target:Kind</c>, as the trigger on SlaEvents
+    /// writes it); null for the counts that are no SLA outcome.
+    /// </summary>
     public static (SlaTargetKind Target, SlaEventKind Kind)? SlaOutcomeOf(string name) =>
         name.StartsWith(SlaPrefix, StringComparison.Ordinal) && name[SlaPrefix.Length..].Split(':') is [var target, var kind]
             ? (Enum.Parse<SlaTargetKind>(target), Enum.Parse<SlaEventKind>(kind))
