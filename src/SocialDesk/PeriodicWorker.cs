@@ -30,18 +30,7 @@ public abstract class PeriodicWorker(TimeProvider time, ILogger logger) : Backgr
     protected abstract Task PassAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs a pass alone: a pass asked for (by a test, a bench) never overlaps the worker's own.</summary>
-    protected async Task<T> OneAtATimeAsync<T>(Func<Task<T>> pass, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await pass();
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    protected Task<T> OneAtATimeAsync<T>(Func<Task<T>> pass, CancellationToken cancellationToken) => gate.AloneAsync(pass, cancellationToken);
 
     /// <summary>Runs batch after batch alone, until one does nothing; returns how much they did.</summary>
     protected Task<int> InBatchesAsync(Func<Task<int>> batch, CancellationToken cancellationToken) => OneAtATimeAsync(

@@ -148,18 +148,7 @@ public static class DatabaseProvider
         private readonly SemaphoreSlim gate = new(1, 1);
 
         /// <summary>Runs a write that does not go through SaveChanges in the writers' queue.</summary>
-        public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await write();
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
+        public Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) => gate.AloneAsync(write, cancellationToken);
 
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
