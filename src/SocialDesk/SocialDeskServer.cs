@@ -42,9 +42,10 @@ public static class SocialDeskServer
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // First of the hosted services: the others (the key ring's among them) start on a migrated database.
+        builder.Services.AddHostedService<Initialiser>();
         builder.Services.AddSocialDeskCore(builder.Configuration);
         builder.Services.AddSingleton<RawEventWriter>();
-        builder.Services.AddHostedService<Initialiser>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RawEventWriter>());
         builder.Services.AddHostedService<RawEventProcessor>();
         builder.Services.AddHostedService<ReplySender>();

@@ -7,6 +7,7 @@ using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Replies;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Sla;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
@@ -27,7 +28,7 @@ public static class SocialDeskServices
         services.AddSingleton<WorkspaceRulesCache>();
         services.AddSingleton<WorkspaceRulesReload>();
         services.AddScoped<SlaClock>();
-        services.AddChannelSecretProtection();
+        services.AddChannelSecretProtection(configuration);
         services.AddUserAccounts();
         services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));
         services.Configure<ReplyOptions>(configuration.GetSection("Replies"));
@@ -63,6 +64,7 @@ public static class SocialDeskServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseProvider.MigrateAsync(db, cancellationToken);
+        await KeyRing.CheckAsync(scope.ServiceProvider, db, services.GetRequiredService<IConfiguration>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkspaceRulesCache>().LoadAllAsync(db, cancellationToken);
         var workspace = await scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>().EnsureAsync(cancellationToken);
         if (demo)

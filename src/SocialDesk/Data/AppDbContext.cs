@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,11 @@ using SocialDesk.Features.Workspaces;
 
 namespace SocialDesk.Data;
 
-/// <summary>The one database: ASP.NET Core Identity's user tables beside every feature's entities.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<User, Guid>(options)
+/// <summary>The one database: ASP.NET Core Identity's user tables beside every feature's entities, and (on PostgreSQL) the Data Protection keys.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Team> Teams => Set<Team>();

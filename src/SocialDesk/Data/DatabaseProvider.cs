@@ -17,14 +17,11 @@ public static class DatabaseProvider
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
-    public const string DefaultSqlite = "Data Source=socialdesk.db";
 
     public static IServiceCollection AddSocialDeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Database:Provider"] ?? Sqlite;
-        // Embedded by default: a SQLite file in the working directory, so that every verb finds the same database.
-        var connectionString = configuration.GetConnectionString("SocialDesk")
-            ?? (provider == Sqlite ? DefaultSqlite : throw new InvalidOperationException("ConnectionStrings:SocialDesk is not set."));
+        var provider = ProviderOf(configuration);
+        var connectionString = ConnectionString(configuration);
         var migrations = LoadMigrationsAssembly(provider);
         services.AddSingleton<SqliteWriteGate>();
         services.AddDbContextPool<AppDbContext>((provided, options) =>
@@ -44,6 +41,30 @@ public static class DatabaseProvider
             }
         });
         return services;
+    }
+
+    public static string ProviderOf(IConfiguration configuration) => configuration["Database:Provider"] ?? Sqlite;
+
+    /// <summary>
+    /// <c>ConnectionStrings:SocialDesk</c>; embedded by default: <c>socialdesk.db</c> in the <see cref="DataDirectory"/>, so that
+    /// every verb finds the same database and no database or key lands in a source tree or beside the executable.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("SocialDesk")
+        ?? (ProviderOf(configuration) == Sqlite
+            ? $"Data Source={Path.Combine(DataDirectory(), "socialdesk.db")}"
+            : throw new InvalidOperationException("ConnectionStrings:SocialDesk is not set."));
+
+    /// <summary>The user's data folder for SocialDesk (<c>$XDG_DATA_HOME/socialdesk</c>, else <c>~/.local/share/socialdesk</c>), made if missing.</summary>
+    public static string DataDirectory()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        if (data.Length == 0)
+        {
+            throw new InvalidOperationException("This user has no data folder (HOME is not set): set ConnectionStrings:SocialDesk and DataProtection:KeysPath.");
+        }
+
+        return Directory.CreateDirectory(Path.Combine(data, "socialdesk")).FullName;
     }
 
     /// <summary>Creates or upgrades the schema; SQLite also switches to write-ahead logging so readers never wait for the writer.</summary>
@@ -116,7 +137,9 @@ public static class DatabaseProvider
             return Task.CompletedTask;
         }
 
-        // SQLite's own busy handler waits in small steps; the driver's fallback sleeps far longer. The pooled connections
+        // SQLite's own busy handler waits in small steps; the driver's fallback sleeps far longer. synchronous=FULL: in
+        // write-ahead logging, NORMAL may lose the last commits to a power loss, and a webhook's 200 or a reply's "may have
+        // posted" mark promises they are on disk. The pooled connections
         // live long, so an open refreshes the planner's statistics where a table has grown or shrunk tenfold (a no-op
         // otherwise), at most once in a while: without them, a search's few conversations are looked for among all the
         // workspace's; on every open, the check costs ingestion a tenth of its speed.
@@ -125,7 +148,7 @@ public static class DatabaseProvider
             if (connection is SqliteConnection sqlite)
             {
                 using var command = sqlite.CreateCommand();
-                command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;" + (OptimizeDue() ? " PRAGMA optimize=0x10002;" : "");
+                command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;" + (OptimizeDue() ? " PRAGMA optimize=0x10002;" : "");
                 command.ExecuteNonQuery();
             }
         }

@@ -10,6 +10,7 @@ using SocialDesk.Data;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
+using SocialDesk.Features.Security;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Tests.Infrastructure;
@@ -25,9 +26,23 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Correct-Horse-1";
     public const string MemberPassword = "a-long-member-password";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-    private readonly string provider = Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite;
+    private readonly string provider;
+    private readonly SocialDeskFactory? sharing;
     private readonly string databaseName = $"socialdesk_test_{Guid.NewGuid():N}";
     private string connectionString = "";
+
+    /// <summary>A server on a database of its own, on the engine SOCIALDESK_TEST_DATABASE names (SQLite unless it says Postgres).</summary>
+    public SocialDeskFactory()
+        : this(Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>A server on a database of its own on the given engine, for what only one engine has.</summary>
+    protected SocialDeskFactory(string provider) => this.provider = provider;
+
+    /// <summary>A second node on another server's database (which that server creates and drops).</summary>
+    protected SocialDeskFactory(SocialDeskFactory sharing)
+        : this(sharing.Provider) => this.sharing = sharing;
 
     public FakePlatform Platform { get; private set; } = null!;
 
@@ -40,9 +55,21 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("SOCIALDESK_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=postgres;Password=postgres";
 
+    /// <summary>The settings a verb of the executable needs to use this server's database, as command-line arguments.</summary>
+    public IReadOnlyList<string> DatabaseArguments =>
+    [
+        $"--Database:Provider={provider}",
+        $"--ConnectionStrings:SocialDesk={connectionString}",
+        .. provider == DatabaseProvider.Postgres ? [$"--{KeyRing.CertificateKey}={TestCertificates.KeyEncryption}", $"--{KeyRing.CertificatePasswordKey}={TestCertificates.Password}"] : Array.Empty<string>(),
+    ];
+
     public async Task InitializeAsync()
     {
-        if (provider == DatabaseProvider.Postgres)
+        if (sharing is not null)
+        {
+            connectionString = sharing.ConnectionString;
+        }
+        else if (provider == DatabaseProvider.Postgres)
         {
             await using var admin = new NpgsqlConnection(PostgresServer);
             await admin.OpenAsync();
@@ -65,6 +92,12 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("ConnectionStrings:SocialDesk", connectionString);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting(KeyRing.CertificateKey, TestCertificates.KeyEncryption);
+            builder.UseSetting(KeyRing.CertificatePasswordKey, TestCertificates.Password);
+        }
+
         builder.UseSetting("Bootstrap:ApiToken", Token);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
@@ -80,9 +113,19 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public new async Task DisposeAsync()
     {
-        Api.Dispose();
+        // A server that refused to start has no client, and may have no platform.
+        Api?.Dispose();
         await base.DisposeAsync();
-        await Platform.DisposeAsync();
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
+
+        if (sharing is not null)
+        {
+            return;
+        }
+
         if (provider == DatabaseProvider.Postgres)
         {
             NpgsqlConnection.ClearAllPools();
@@ -118,7 +161,7 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 ["apiBaseUrl"] = Platform.BaseUrl.ToString(),
             },
         });
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ChannelEndpoints.ChannelView>(Json))!;
     }
 

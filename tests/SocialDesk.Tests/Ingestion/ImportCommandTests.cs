@@ -15,8 +15,7 @@ public sealed class ImportCommandTests(SocialDeskFactory app) : IClassFixture<So
         var command = new RootCommand { ImportCommand.Create() };
 
         var exit = await command.Parse([
-            "import", "--format", "twcs", "--channel", channel.Id.ToString(), SharedData.PathOf("fixtures/twcs-sample.csv"),
-            $"--Database:Provider={app.Provider}", $"--ConnectionStrings:SocialDesk={app.ConnectionString}",
+            "import", "--format", "twcs", "--channel", channel.Id.ToString(), SharedData.PathOf("fixtures/twcs-sample.csv"), .. app.DatabaseArguments,
         ]).InvokeAsync();
 
         Assert.Equal(0, exit);

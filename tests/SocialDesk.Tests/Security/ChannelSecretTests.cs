@@ -106,8 +106,8 @@ public sealed class ChannelSecretTests(LoggedApp app) : IClassFixture<LoggedApp>
     public async Task Two_servers_in_one_process_each_read_their_own_secrets_with_their_own_key_ring()
     {
         var folders = new[] { Directory.CreateTempSubdirectory("socialdesk-keys-").FullName, Directory.CreateTempSubdirectory("socialdesk-keys-").FullName };
-        var first = new KeyRingApp(folders[0]);
-        var second = new KeyRingApp(folders[1]);
+        var first = SettingsApp.WithKeys(folders[0]);
+        var second = SettingsApp.WithKeys(folders[1]);
         try
         {
             await first.InitializeAsync();

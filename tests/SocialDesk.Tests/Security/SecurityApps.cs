@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using SocialDesk.Data;
 using SocialDesk.Features.Security;
 
 namespace SocialDesk.Tests.Security;
@@ -18,13 +19,46 @@ public sealed class LoggedApp : SocialDeskFactory
     }
 }
 
-/// <summary>A server with a key ring of its own, in the folder the test names.</summary>
-public sealed class KeyRingApp(string keysPath) : SocialDeskFactory
+/// <summary>A server with settings of the test's own (a key folder, a certificate), on the engine it names or as a second node on another server's database.</summary>
+public sealed class SettingsApp : SocialDeskFactory
 {
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public SettingsApp(string provider, IReadOnlyDictionary<string, string?> settings)
+        : base(provider) => this.settings = settings;
+
+    public SettingsApp(SocialDeskFactory sharing, IReadOnlyDictionary<string, string?> settings)
+        : base(sharing) => this.settings = settings;
+
+    /// <summary>A server on SQLite (PostgreSQL keeps its keys in the database) with its key ring in the folder given.</summary>
+    public static SettingsApp WithKeys(string keysPath, string? certificate = null) =>
+        new(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            [KeyRing.KeysPathKey] = keysPath,
+            [KeyRing.CertificateKey] = certificate,
+            [KeyRing.CertificatePasswordKey] = certificate is null ? null : TestCertificates.Password,
+        });
+
+    /// <summary>Starts the server expecting it to refuse: every message of the exception it failed with, outermost first.</summary>
+    public async Task<string> RefusedStartAsync()
+    {
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(InitializeAsync);
+        var messages = new List<string>();
+        for (var e = refusal; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" | ", messages);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting(KeyRing.KeysPathKey, keysPath);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 
