@@ -19,6 +19,36 @@ public sealed class XWebhookTests(SocialDeskFactory app) : IClassFixture<SocialD
         Assert.Equal(WebhookSignature.Base64("crc-secret", Encoding.UTF8.GetBytes("challenge-123")), answer!["response_token"]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("%7B%22for_user_id%22%3A%222244994945%22%7D")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task A_crc_token_not_of_xs_shape_is_refused_with_400_and_nothing_is_signed(string token)
+    {
+        var channel = await app.CreateXChannelAsync("crc-secret");
+
+        var answer = await app.CreateClient().GetAsync($"/webhooks/x/{channel.Id}?crc_token={token}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.DoesNotContain("response_token", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_cannot_be_signed_through_the_crc_endpoint_and_then_delivered()
+    {
+        var channel = await app.CreateXChannelAsync("crc-secret");
+        var forged = XPayloads.Tweet("7700000000000000001", "7701", "@TwitterDev forged", DateTime.UtcNow);
+        using var client = app.CreateClient();
+
+        var crc = await client.GetAsync($"/webhooks/x/{channel.Id}?crc_token={Uri.EscapeDataString(forged)}");
+        var signature = crc.IsSuccessStatusCode ? (await crc.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["response_token"] : "none";
+        var delivered = await app.ReceiveXAsync(channel.Id, forged, signature: signature);
+
+        Assert.Equal(HttpStatusCode.BadRequest, crc.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, delivered.StatusCode);
+    }
+
     [Fact]
     public async Task Recorded_mention_becomes_an_open_public_conversation_with_its_author()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +11,7 @@ namespace SocialDesk.Features.Channels.X;
 public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
 {
     public const string KindName = "x";
+    public const int MaxCrcTokenLength = 128;
     private const string TimeFormat = "ddd MMM dd HH:mm:ss zzzz yyyy";
     private static readonly DateTime SnowflakeEpoch = DateTime.UnixEpoch.AddMilliseconds(1288834974657);
 
@@ -48,6 +50,15 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
             }
         });
     }
+
+    /// <summary>
+    /// The shape of the tokens X sends: short base64. The response token is the HMAC a delivery is signed with, so a
+    /// caller-chosen crc_token (a JSON body) would come back as a valid signature of it.
+    /// </summary>
+    public static bool IsCrcToken([NotNullWhen(true)] string? token) => token is { Length: > 0 and <= MaxCrcTokenLength } && CrcTokenShape().IsMatch(token);
+
+    [GeneratedRegex("^[A-Za-z0-9+/=_-]+$")]
+    private static partial Regex CrcTokenShape();
 
     public static string CrcResponseToken(Channel channel, string crcToken) =>
         WebhookSignature.Base64(channel.Setting("consumerSecret"), Encoding.UTF8.GetBytes(crcToken));

@@ -15,9 +15,11 @@ public static class XWebhookEndpoints
         var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
         group.MapGet("/{channelId:guid}", async Task<IResult> (Guid channelId, [FromQuery(Name = "crc_token")] string? crcToken, WebhookReception reception, CancellationToken cancellationToken) =>
         {
-            if (string.IsNullOrEmpty(crcToken))
+            if (!XConnector.IsCrcToken(crcToken))
             {
-                return TypedResults.Problem("The crc_token query parameter is required.", statusCode: StatusCodes.Status400BadRequest, title: "Missing crc_token");
+                return TypedResults.Problem(
+                    $"crc_token is required and, as X sends it, 1 to {XConnector.MaxCrcTokenLength} characters of base64 (A-Z, a-z, 0-9, +, /, =, -, _).",
+                    statusCode: StatusCodes.Status400BadRequest, title: "Bad crc_token");
             }
 
             var channel = await reception.FindChannelAsync(channelId, XConnector.KindName, cancellationToken);
