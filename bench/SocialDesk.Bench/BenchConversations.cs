@@ -32,7 +32,7 @@ public static class BenchConversations
                 WorkspaceId = workspaceId,
                 Kind = "x",
                 Name = "@bench",
-                Settings = new() { ["accountId"] = AccountId, ["handle"] = "bench", ["apiBaseUrl"] = "http://127.0.0.1:9" },
+                Settings = new() { ["accountId"] = AccountId, ["handle"] = "bench", ["apiBaseUrl"] = "https://api.x.com" },
                 Secrets = new() { ["consumerSecret"] = ConsumerSecret, ["accessToken"] = "unused" },
                 CreatedAt = now,
             };

@@ -212,7 +212,7 @@ public static class IngestionBench
                     ["handle"] = "bench",
                     ["consumerSecret"] = ConsumerSecret,
                     ["accessToken"] = "unused",
-                    ["apiBaseUrl"] = "http://127.0.0.1:9",
+                    ["apiBaseUrl"] = "https://api.x.com",
                 },
             });
             response.EnsureSuccessStatusCode();

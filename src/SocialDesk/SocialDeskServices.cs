@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SocialDesk.Data;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Channels;
@@ -34,8 +35,10 @@ public static class SocialDeskServices
         services.Configure<ReplyOptions>(configuration.GetSection("Replies"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
+        services.Configure<ChannelOptions>(configuration.GetSection("Channels"));
         services.AddHttpClient<PlatformHttp>((provider, client) =>
-            client.Timeout = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReplyOptions>>().Value.PlatformTimeout);
+                client.Timeout = provider.GetRequiredService<IOptions<ReplyOptions>>().Value.PlatformTimeout)
+            .ConfigurePrimaryHttpMessageHandler(provider => PlatformHttp.Handler(provider.GetRequiredService<IOptions<ChannelOptions>>()));
         services.AddScoped<IChannelConnector, XConnector>();
         services.AddScoped<IChannelConnector, FacebookConnector>();
         services.AddScoped<ChannelConnectors>();

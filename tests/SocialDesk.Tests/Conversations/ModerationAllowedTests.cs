@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Channels.Facebook;
 using SocialDesk.Features.Channels.X;
@@ -17,7 +18,7 @@ public sealed class ModerationAllowedTests : IDisposable
     [Fact]
     public void X_offers_to_hide_a_public_post_and_never_to_delete_it()
     {
-        var x = new XConnector(new PlatformHttp(http));
+        var x = new XConnector(new PlatformHttp(http, Options.Create(new ChannelOptions())));
 
         Assert.Equal([Moderation.Hide], MessageModeration.Allowed(x, Message()));
         Assert.Empty(MessageModeration.Allowed(x, Message(hiddenAt: At)));
@@ -27,7 +28,7 @@ public sealed class ModerationAllowedTests : IDisposable
     [Fact]
     public void Facebook_offers_to_hide_and_delete_a_comment_and_nothing_once_it_is_deleted()
     {
-        var facebook = new FacebookConnector(new PlatformHttp(http), TimeProvider.System);
+        var facebook = new FacebookConnector(new PlatformHttp(http, Options.Create(new ChannelOptions())), TimeProvider.System);
 
         Assert.Equal([Moderation.Hide, Moderation.Delete], MessageModeration.Allowed(facebook, Message()));
         Assert.Equal([Moderation.Delete], MessageModeration.Allowed(facebook, Message(hiddenAt: At)));

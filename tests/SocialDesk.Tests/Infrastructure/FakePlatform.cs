@@ -23,6 +23,10 @@ public sealed class FakePlatform : IAsyncDisposable
 {
     public const string XAccountId = "2244994945";
     public const string PageId = "104000000000001";
+
+    /// <summary>A comment whose replies are answered as a server that is not the platform answers: a page of HTML.</summary>
+    public const string HtmlErrorTarget = "html-error";
+    public const string HtmlErrorText = "<html>internal admin page</html>";
     private static readonly DateTime SnowflakeEpoch = DateTime.UnixEpoch.AddMilliseconds(1288834974657);
     private readonly WebApplication app;
     private long sequence;
@@ -82,6 +86,7 @@ public sealed class FakePlatform : IAsyncDisposable
         });
         web.MapPost("/v21.0/{page}/messages", (HttpRequest request, string page) => PostAsync(request, id => new { recipient_id = "6200000000000001", message_id = id }));
         web.MapPost("/v21.0/{target}/comments", (HttpRequest request) => PostAsync(request, id => new { id }));
+        web.MapPost($"/v21.0/{HtmlErrorTarget}/comments", () => Results.Content(HtmlErrorText, "text/html", statusCode: 403));
 
         // Moderation: X hides a reply; Graph hides (is_hidden) or deletes a comment.
         web.MapPut("/2/tweets/{id}/hidden", (HttpRequest request) => PostAsync(request, _ => new { data = new { hidden = true } }));

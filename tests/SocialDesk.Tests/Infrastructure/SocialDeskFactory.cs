@@ -101,6 +101,7 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:ApiToken", Token);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Channels:AllowLocalApiBaseUrl", "true");
         builder.UseSetting("Replies:PlatformTimeout", "00:00:01");
         builder.UseSetting("Replies:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Replies:Poll", "00:00:00.100");

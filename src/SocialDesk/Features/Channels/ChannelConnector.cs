@@ -13,6 +13,9 @@ public interface IChannelConnector
 
     IReadOnlyList<ChannelSetting> Settings { get; }
 
+    /// <summary>The platform's own API hosts: a channel's <c>apiBaseUrl</c> must be <c>https</c> on one of them.</summary>
+    IReadOnlyList<string> ApiHosts { get; }
+
     /// <summary>The platform's check of the channel's webhook URL before it delivers there, with a fresh nonce.</summary>
     WebhookChallenge Challenge(Channel channel, string nonce);
 
@@ -44,8 +47,8 @@ public enum Moderation
 /// <summary>A platform's check of a webhook URL: the query of its GET, and why an answer's body fails it (null when it passes).</summary>
 public sealed record WebhookChallenge(IReadOnlyDictionary<string, string?> Query, Func<string, string?> Refusal);
 
-/// <summary>A key of a channel's settings; secrets are kept apart and never returned.</summary>
-public sealed record ChannelSetting(string Key, bool Secret);
+/// <summary>A key of a channel's settings; secrets are kept apart and never returned. <paramref name="Refusal"/> says why a value is not allowed (null when it is).</summary>
+public sealed record ChannelSetting(string Key, bool Secret, Func<string, string?>? Refusal = null);
 
 public sealed record NormalisedAuthor(string PlatformUserId, string? Handle, string? Name, int? Followers);
 

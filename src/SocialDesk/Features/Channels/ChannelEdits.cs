@@ -99,9 +99,12 @@ public static class ChannelEdits
             errors[$"settings.{key}"] = [$"'{key}' is not a setting of a {connector.Kind} channel."];
         }
 
-        if (settings.TryGetValue("apiBaseUrl", out var apiBaseUrl) && !Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out _))
+        foreach (var setting in connector.Settings)
         {
-            errors["settings.apiBaseUrl"] = ["apiBaseUrl must be an absolute URL."];
+            if (settings.GetValueOrDefault(setting.Key) is { Length: > 0 } value && setting.Refusal?.Invoke(value) is { } refusal)
+            {
+                errors[$"settings.{setting.Key}"] = [refusal];
+            }
         }
 
         return errors.Count > 0 ? errors : null;

@@ -15,10 +15,14 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
 
     public string WebhookSegment => "meta";
 
+    private static readonly string[] Hosts = ["graph.facebook.com"];
+
+    public IReadOnlyList<string> ApiHosts => Hosts;
+
     public IReadOnlyList<ChannelSetting> Settings { get; } =
     [
         new("pageId", Secret: false),
-        new("apiBaseUrl", Secret: false),
+        new("apiBaseUrl", Secret: false, value => http.ApiBaseUrlRefusal(value, Hosts)),
         new("appSecret", Secret: true),
         new("verifyToken", Secret: true),
         new("pageAccessToken", Secret: true),
@@ -184,8 +188,8 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
     public async Task ModerateAsync(Channel channel, string platformMessageId, Moderation action, CancellationToken cancellationToken)
     {
         var answer = action == Moderation.Hide
-            ? await http.SendAsync(HttpMethod.Post, Url(channel, platformMessageId), channel.Setting("pageAccessToken"), new { is_hidden = true }, cancellationToken)
-            : await http.SendAsync(HttpMethod.Delete, Url(channel, platformMessageId), channel.Setting("pageAccessToken"), null, cancellationToken);
+            ? await http.SendAsync(HttpMethod.Post, Url(channel, $"{platformMessageId}"), channel.Setting("pageAccessToken"), new { is_hidden = true }, cancellationToken)
+            : await http.SendAsync(HttpMethod.Delete, Url(channel, $"{platformMessageId}"), channel.Setting("pageAccessToken"), null, cancellationToken);
         if (answer.Optional("success") is not { ValueKind: JsonValueKind.True })
         {
             throw new PlatformException($"Facebook did not confirm the comment as {(action == Moderation.Hide ? "hidden" : "deleted")}.", permanent: false, mayHavePosted: true);
@@ -230,5 +234,5 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
     private static List<JsonElement> Data(JsonElement page) =>
         page.Optional("data") is { ValueKind: JsonValueKind.Array } data ? data.EnumerateArray().ToList() : [];
 
-    private static Uri Url(Channel channel, string path) => new(new Uri(channel.Setting("apiBaseUrl").TrimEnd('/') + "/"), $"{GraphVersion}/{path}");
+    private Uri Url(Channel channel, FormattableString path) => http.Url(channel, Hosts, $"{GraphVersion}/", path);
 }

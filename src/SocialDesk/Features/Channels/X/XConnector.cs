@@ -19,11 +19,15 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
 
     public string WebhookSegment => "x";
 
+    private static readonly string[] Hosts = ["api.x.com", "api.twitter.com"];
+
+    public IReadOnlyList<string> ApiHosts => Hosts;
+
     public IReadOnlyList<ChannelSetting> Settings { get; } =
     [
         new("accountId", Secret: false),
         new("handle", Secret: false),
-        new("apiBaseUrl", Secret: false),
+        new("apiBaseUrl", Secret: false, value => http.ApiBaseUrlRefusal(value, Hosts)),
         new("consumerSecret", Secret: true),
         new("accessToken", Secret: true),
     ];
@@ -196,7 +200,7 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
             return Confirmation(answer.RequiredObject("data", "$").Id("dm_event_id", "$.data"));
         }
 
-        var tweet = await http.SendAsync(HttpMethod.Post, Url(channel, "2/tweets"), channel.Setting("accessToken"),
+        var tweet = await http.SendAsync(HttpMethod.Post, Url(channel, $"2/tweets"), channel.Setting("accessToken"),
             new { text = reply.Text, reply = new { in_reply_to_tweet_id = reply.InReplyToPlatformMessageId } }, cancellationToken);
         return Confirmation(tweet.RequiredObject("data", "$").Id("id", "$.data"));
     }
@@ -249,7 +253,7 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Links();
 
-    private static Uri Url(Channel channel, string path) => new(new Uri(channel.Setting("apiBaseUrl").TrimEnd('/') + "/"), path);
+    private Uri Url(Channel channel, FormattableString path) => http.Url(channel, Hosts, "", path);
 
     // X ids are snowflakes: the id itself carries the millisecond the platform created the post.
     private static PlatformPost Confirmation(string id) =>
