@@ -68,6 +68,7 @@ public static class SocialDeskServer
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddScoped<ChannelDirectory>();
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddMemoryCache();
 
         builder.Services.AddSignIn();
@@ -116,10 +117,14 @@ public static class SocialDeskServer
     }
 
     /// <summary>Runs before the server listens: the schema, the bootstrap workspace and, in Development or with Demo:Enabled, the demo.</summary>
-    private sealed class Initialiser(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+    private sealed class Initialiser(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, PublicAddress publicAddress) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            SocialDeskServices.InitialiseAsync(services, configuration.GetValue("Demo:Enabled", environment.IsDevelopment()), cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            // A wrong address is said at start, not when an admin first looks at a webhook.
+            _ = publicAddress.BaseUrl;
+            return SocialDeskServices.InitialiseAsync(services, configuration.GetValue("Demo:Enabled", environment.IsDevelopment()), cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

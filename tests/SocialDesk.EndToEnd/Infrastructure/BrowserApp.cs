@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SocialDesk.Features.Channels;
 
 namespace SocialDesk.EndToEnd.Infrastructure;
@@ -25,6 +27,9 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The server's configured public address: the same server, under another name than the browser's.</summary>
+    public Uri PublicBaseUrl { get; private set; } = null!;
+
     /// <summary>An X channel of the bootstrap workspace, whose webhook the tests deliver to.</summary>
     public ChannelEndpoints.ChannelView XChannel { get; private set; } = null!;
 
@@ -38,6 +43,11 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
         await base.InitializeAsync();
         StartServer();
         Address = Api.BaseAddress!;
+
+        // The address the server shows and tests as its own is the configured one, never the browser's: here localhost,
+        // while the browser comes to 127.0.0.1.
+        PublicBaseUrl = new UriBuilder(Address) { Host = "localhost" }.Uri;
+        Services.GetRequiredService<IConfiguration>()[PublicAddress.Key] = PublicBaseUrl.ToString();
         XChannel = await CreateXChannelAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });

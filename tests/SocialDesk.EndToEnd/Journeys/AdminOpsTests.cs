@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialDesk.EndToEnd.Infrastructure;
 using SocialDesk.Features.Channels;
@@ -32,7 +33,7 @@ public sealed class AdminOpsTests(BrowserApp app)
         await Expect(row).ToContainTextAsync("Secrets set: accessToken, consumerSecret");
         var channel = (await app.Api.GetFromJsonAsync<List<ChannelEndpoints.ChannelView>>("/api/v1/channels", SocialDeskFactory.Json))!.Single(c => c.Name == name);
         Assert.Equal(new Dictionary<string, string> { ["accountId"] = FakePlatform.XAccountId, ["handle"] = name[1..], ["apiBaseUrl"] = app.Platform.BaseUrl.ToString() }, channel.Settings);
-        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = $"Webhook URL {name}" })).ToHaveValueAsync(new Uri(app.Address, channel.WebhookPath).ToString());
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = $"Webhook URL {name}" })).ToHaveValueAsync(new Uri(app.PublicBaseUrl, channel.WebhookPath).ToString());
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Test the webhook {name}" }).ClickAsync();
 
@@ -64,6 +65,27 @@ public sealed class AdminOpsTests(BrowserApp app)
         var edited = (await app.Api.GetFromJsonAsync<ChannelEndpoints.ChannelView>($"/api/v1/channels/{channel.Id}", SocialDeskFactory.Json))!;
         Assert.Equal(["accessToken", "consumerSecret"], edited.SecretsSet);
         await AuditShowsAsync(page, "channel.create", channel.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_public_base_url_the_channels_page_says_what_to_set_instead_of_trusting_the_browsers_address()
+    {
+        var channel = app.XChannel;
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        configuration[PublicAddress.Key] = "";
+        try
+        {
+            var page = await SignedInAdminAsync("Channels");
+
+            var note = page.GetByRole(AriaRole.Note, new() { Name = $"Webhook URL {channel.Name}" }).First;
+            await Expect(note).ToContainTextAsync($"Set PublicBaseUrl to the address platforms reach this server at (for example https://desk.example.com) to see and test the webhook URL; its path is {channel.WebhookPath}.");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Test the webhook {channel.Name}" }).First).ToBeDisabledAsync();
+            await Expect(page.GetByText(app.Address.Authority)).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            configuration[PublicAddress.Key] = app.PublicBaseUrl.ToString();
+        }
     }
 
     [Fact]
