@@ -38,6 +38,9 @@ public sealed record Session(
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zone).ToDateTimeUnspecified().ToString("g", CultureInfo.CurrentCulture);
 }
 
+/// <summary>A page's read or write that the member's role, as the database says now, no longer allows.</summary>
+public sealed class AccessRevokedException(string permission) : Exception($"The member no longer holds '{permission}'.");
+
 /// <summary>What a page needs to act as the signed-in user: their session, and a database context of its own for each piece of work.</summary>
 public sealed class SignedInUser(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
 {
@@ -46,20 +49,35 @@ public sealed class SignedInUser(AuthenticationStateProvider authentication, ISe
     public Task<Session> SessionAsync() => session ??= LoadAsync();
 
     /// <summary>
-    /// Runs one piece of work as the caller in a scope of its own: a circuit renders concurrently, and one database
-    /// context must not serve two operations at once.
+    /// Runs one piece of work as the caller in a scope of its own (a circuit renders concurrently, and one database
+    /// context must not serve two operations at once), once the database confirms that the caller, as a member now,
+    /// holds the permission: a circuit lives for hours, and a demoted or removed member must not keep what they had. When
+    /// they no longer do, the circuit takes their current identity (the page leaves) and the work is refused with
+    /// <see cref="AccessRevokedException"/>.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<AppDbContext, ClaimsPrincipal, IServiceProvider, Task<T>> work)
+    public async Task<T> RunAsync<T>(string permission, Func<AppDbContext, ClaimsPrincipal, IServiceProvider, Task<T>> work)
     {
-        var caller = (await authentication.GetAuthenticationStateAsync()).User;
+        var circuit = (await authentication.GetAuthenticationStateAsync()).User;
         await using var scope = scopes.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>(), caller, scope.ServiceProvider);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var caller = await CurrentMember.ReloadAsync(db, circuit, CancellationToken.None);
+        if (caller is null || !caller.Holds(permission))
+        {
+            if (authentication is CircuitMember member)
+            {
+                await member.RevalidateAsync(CancellationToken.None);
+            }
+
+            throw new AccessRevokedException(permission);
+        }
+
+        return await work(db, caller, scope.ServiceProvider);
     }
 
     public static Task<string?> LanguageAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);
 
-    private Task<Session> LoadAsync() => RunAsync(async (db, caller, _) =>
+    private Task<Session> LoadAsync() => RunAsync(Permissions.Profile, async (db, caller, _) =>
     {
         var workspaceId = caller.WorkspaceId();
         var userId = caller.UserId();

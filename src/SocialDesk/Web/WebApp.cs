@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using MudBlazor.Services;
@@ -26,6 +27,8 @@ public static class WebApp
         services.AddMudServices();
         services.AddLocalization();
         services.AddScoped<SignedInUser>();
+        services.AddScoped<CircuitMember>();
+        services.AddScoped<AuthenticationStateProvider>(provider => provider.GetRequiredService<CircuitMember>());
 
         // Pages send a browser without a session to the sign-in page; the API keeps answering 401 and 403.
         services.PostConfigure<CookieAuthenticationOptions>(UserAccounts.SessionScheme, options =>

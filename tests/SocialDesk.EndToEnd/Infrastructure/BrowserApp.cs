@@ -69,6 +69,9 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
 
         // The sender polls the outbox often, so that a reply shows as delivered while the test looks.
         builder.UseSetting("Replies:Poll", "00:00:00.050");
+
+        // An open tab learns of a changed role within a second.
+        builder.UseSetting("Web:RevalidationInterval", "00:00:01");
     }
 
     /// <summary>A fresh page in a browser context of its own, speaking the given language, at a laptop's size.</summary>

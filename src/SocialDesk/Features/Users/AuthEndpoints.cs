@@ -117,11 +117,18 @@ public static class AuthEndpoints
         return errors;
     }
 
-    private static async Task<IResult> ChangePasswordAsync(PasswordRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    /// <summary>A new password ends the user's other sessions (its new security stamp); this one goes on.</summary>
+    private static async Task<IResult> ChangePasswordAsync(PasswordRequest request, ClaimsPrincipal caller, UserManager<User> users, HttpContext http)
     {
         var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
-        return changed.Succeeded ? TypedResults.NoContent() : Refused(changed, "Password not changed");
+        if (!changed.Succeeded)
+        {
+            return Refused(changed, "Password not changed");
+        }
+
+        await SessionSignIn.KeepSessionAsync(http, caller, user);
+        return TypedResults.NoContent();
     }
 
     /// <summary>Moves the session to another of one's workspaces; a token stays in the workspace it was made for.</summary>
@@ -139,7 +146,7 @@ public static class AuthEndpoints
     }
 
     /// <summary>A new authenticator key, to scan; the second factor is on once a code from it is confirmed.</summary>
-    private static async Task<IResult> SetUpTwoFactorAsync(ClaimsPrincipal caller, UserManager<User> users)
+    private static async Task<IResult> SetUpTwoFactorAsync(ClaimsPrincipal caller, UserManager<User> users, HttpContext http)
     {
         var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
         if (user.TwoFactorEnabled)
@@ -148,12 +155,13 @@ public static class AuthEndpoints
         }
 
         await users.ResetAuthenticatorKeyAsync(user);
+        await SessionSignIn.KeepSessionAsync(http, caller, user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
         var uri = $"otpauth://totp/SocialDesk:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=SocialDesk&digits=6";
         return TypedResults.Ok(new TwoFactorSetup(key, uri));
     }
 
-    private static async Task<IResult> EnableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    private static async Task<IResult> EnableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users, HttpContext http)
     {
         var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
         if (await users.GetAuthenticatorKeyAsync(user) is null)
@@ -161,16 +169,17 @@ public static class AuthEndpoints
             return Problem(StatusCodes.Status409Conflict, "No key", "Set up the authenticator first (POST /api/v1/me/two-factor).");
         }
 
-        if (!await VerifyCodeAsync(users, user, request.Code))
+        if (await CodeRefusedAsync(users, user, request.Code) is { } refused)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Wrong code", "The authenticator code is wrong or expired.");
+            return refused;
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await SessionSignIn.KeepSessionAsync(http, caller, user);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> DisableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users)
+    private static async Task<IResult> DisableTwoFactorAsync(CodeRequest request, ClaimsPrincipal caller, UserManager<User> users, HttpContext http)
     {
         var user = (await users.FindByIdAsync(caller.UserId().ToString()))!;
         if (!user.TwoFactorEnabled)
@@ -178,19 +187,25 @@ public static class AuthEndpoints
             return TypedResults.NoContent();
         }
 
-        if (!await VerifyCodeAsync(users, user, request.Code))
+        if (await CodeRefusedAsync(users, user, request.Code) is { } refused)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Wrong code", "The authenticator code is wrong or expired.");
+            return refused;
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await SessionSignIn.KeepSessionAsync(http, caller, user);
         return TypedResults.NoContent();
     }
 
-    private static async Task<bool> VerifyCodeAsync(UserManager<User> users, User user, string? code) =>
-        !string.IsNullOrWhiteSpace(code)
-        && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal));
+    /// <summary>A wrong code counts towards the lockout, as at sign-in; a locked account is refused whatever the code.</summary>
+    private static async Task<IResult?> CodeRefusedAsync(UserManager<User> users, User user, string? code) =>
+        await SessionSignIn.CodeRefusalAsync(users, user, code) switch
+        {
+            null => null,
+            SignInRefusal.Locked => Problem(StatusCodes.Status423Locked, "Account locked", $"Too many wrong codes: the account is locked until {user.LockoutEnd:u}."),
+            _ => Problem(StatusCodes.Status400BadRequest, "Wrong code", "The authenticator code is wrong or expired."),
+        };
 
     public static Task<List<WorkspaceView>> WorkspacesOfAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.Memberships.AsNoTracking()

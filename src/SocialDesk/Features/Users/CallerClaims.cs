@@ -12,6 +12,9 @@ public static class CallerClaims
     public const string Token = "token";
     public const string Scope = "scope";
 
+    /// <summary>The user's security stamp when the session began: a new password (or second factor) changes it, and ends the session.</summary>
+    public const string Stamp = "stamp";
+
     public static Guid WorkspaceId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(Workspace)!);
 
     public static Guid UserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -22,6 +25,36 @@ public static class CallerClaims
 
     public static ClaimsIdentity Identity(Guid userId, Guid workspaceId, string scheme, IEnumerable<Claim>? more = null) =>
         new([new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(Workspace, workspaceId.ToString()), .. more ?? []], scheme);
+}
+
+/// <summary>
+/// A session's caller as the database says now: null when the user is gone, is no longer a member of the session's
+/// workspace, or their security stamp changed since the session began (a new password ends every other session); else
+/// their identity with their current role there. The cookie of every request and the web app's circuits are checked with it.
+/// </summary>
+public static class CurrentMember
+{
+    public static async Task<ClaimsPrincipal?> ReloadAsync(AppDbContext db, ClaimsPrincipal session, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(session.FindFirstValue(CallerClaims.Workspace), out var workspaceId)
+            || session.FindFirstValue(CallerClaims.Stamp) is not { } stamp)
+        {
+            return null;
+        }
+
+        var now = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, Role = db.Memberships.Where(m => m.UserId == userId && m.WorkspaceId == workspaceId).Select(m => m.Role).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (now?.Role is null || now.SecurityStamp != stamp)
+        {
+            return null;
+        }
+
+        var scheme = session.Identity?.AuthenticationType ?? UserAccounts.SessionScheme;
+        return new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, scheme, [new Claim(CallerClaims.Stamp, stamp), new Claim(ClaimTypes.Role, now.Role)]));
+    }
 }
 
 /// <summary>

@@ -59,9 +59,9 @@ public static class SessionSignIn
                 return Refused(SignInRefusal.CodeRequired, user);
             }
 
-            if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal)))
+            if (await CodeRefusalAsync(users, user, code) is { } refusal)
             {
-                return await FailedAsync(users, user, SignInRefusal.WrongCode);
+                return Refused(refusal, user);
             }
         }
 
@@ -73,7 +73,7 @@ public static class SessionSignIn
             return new SignInOutcome(SignInRefusal.NoWorkspace, user, null, workspaces);
         }
 
-        await StartAsync(http, user.Id, workspace.Id);
+        await StartAsync(http, user.Id, user.SecurityStamp!, workspace.Id);
         return new SignInOutcome(null, user, workspace, workspaces);
     }
 
@@ -84,7 +84,7 @@ public static class SessionSignIn
         var workspace = workspaces.FirstOrDefault(w => w.Id == workspaceId);
         if (workspace is not null)
         {
-            await StartAsync(http, caller.UserId(), workspace.Id);
+            await StartAsync(http, caller.UserId(), caller.FindFirstValue(CallerClaims.Stamp)!, workspace.Id);
         }
 
         return workspace;
@@ -92,14 +92,46 @@ public static class SessionSignIn
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(UserAccounts.SessionScheme);
 
+    /// <summary>
+    /// After the caller changed their own password or second factor (a new security stamp, which ends their other
+    /// sessions): their session goes on under the new stamp. A token caller has no session to keep.
+    /// </summary>
+    public static async Task KeepSessionAsync(HttpContext http, ClaimsPrincipal caller, User user)
+    {
+        if (caller.Identity?.AuthenticationType == UserAccounts.SessionScheme)
+        {
+            await StartAsync(http, user.Id, user.SecurityStamp!, caller.WorkspaceId());
+        }
+    }
+
     private static async Task<SignInOutcome> FailedAsync(UserManager<User> users, User user, SignInRefusal refusal)
     {
         await users.AccessFailedAsync(user);
         return await users.IsLockedOutAsync(user) ? Refused(SignInRefusal.Locked, user) : Refused(refusal, user);
     }
 
+    /// <summary>
+    /// Checks an authenticator code as the sign-in does, wherever one is asked (signing in, turning the second factor on
+    /// or off): a wrong code counts as a failed sign-in, so that five lock the account; null when the code is right.
+    /// </summary>
+    public static async Task<SignInRefusal?> CodeRefusalAsync(UserManager<User> users, User user, string? code)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return SignInRefusal.Locked;
+        }
+
+        if (!string.IsNullOrWhiteSpace(code)
+            && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code.Replace(" ", "", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return (await FailedAsync(users, user, SignInRefusal.WrongCode)).Refusal;
+    }
+
     private static SignInOutcome Refused(SignInRefusal refusal, User? user = null) => new(refusal, user, null, []);
 
-    private static Task StartAsync(HttpContext http, Guid userId, Guid workspaceId) =>
-        http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme)));
+    private static Task StartAsync(HttpContext http, Guid userId, string stamp, Guid workspaceId) =>
+        http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme, [new Claim(CallerClaims.Stamp, stamp)])));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using SocialDesk.Data;
@@ -49,6 +50,9 @@ public static class UserAccounts
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
 
+                // Every request's session is checked against the database: gone user, new password or second factor.
+                options.Events.OnValidatePrincipal = ValidateSessionAsync;
+
                 // An API answers with a status, never with a redirect to a login page.
                 options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
@@ -56,6 +60,19 @@ public static class UserAccounts
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, MembershipClaims>();
         services.AddAuthorizationBuilder().AddPermissionPolicies(ApiTokenAuthentication.SchemeName, SessionScheme);
         return services;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        if (await CurrentMember.ReloadAsync(db, context.Principal!, context.HttpContext.RequestAborted) is { } current)
+        {
+            context.ReplacePrincipal(current);
+            return;
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(SessionScheme);
     }
 
     private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
