@@ -110,6 +110,7 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:LoginPerMinute", "1000000");
         builder.UseSetting("RateLimits:ApiPerMinute", "1000000");
         builder.UseSetting("RateLimits:WebhooksPerMinute", "1000000");
+        builder.UseSetting("RateLimits:UnsignedWebhooksPerMinute", "1000000");
     }
 
     public new async Task DisposeAsync()

@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SocialDesk.Features.Users;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
 
@@ -77,6 +82,66 @@ public abstract class LimitedApp(string setting, int perMinute) : SocialDeskFact
 public sealed class WebhookLimitApp() : LimitedApp("RateLimits:WebhooksPerMinute", 5);
 
 public sealed class ApiLimitApp() : LimitedApp("RateLimits:ApiPerMinute", 10);
+
+public sealed class UnsignedWebhookLimitApp() : LimitedApp("RateLimits:UnsignedWebhooksPerMinute", 5);
+
+/// <summary>
+/// A server whose every connection comes from the address <see cref="ProxyAddress"/> (as from a reverse proxy),
+/// which is the one known proxy, with two sign-ins a minute per client.
+/// </summary>
+public sealed class ProxiedApp : SocialDeskFactory
+{
+    public const string ProxyAddress = "10.0.0.5";
+
+    /// <summary>The address connections come from; a test sets another to be a proxy the server does not know.</summary>
+    public System.Net.IPAddress ConnectionAddress { get; set; } = System.Net.IPAddress.Parse(ProxyAddress);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", ProxyAddress);
+        builder.UseSetting("RateLimits:LoginPerMinute", "2");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromAddress(this)));
+    }
+
+    private sealed class FromAddress(ProxiedApp app) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => pipeline =>
+        {
+            pipeline.Use((HttpContext context, RequestDelegate then) =>
+            {
+                context.Connection.RemoteIpAddress = app.ConnectionAddress;
+                return then(context);
+            });
+            next(pipeline);
+        };
+    }
+}
+
+/// <summary>A server whose password checks are counted, to see that an unknown email costs one as a wrong password does.</summary>
+public sealed class CountedHashesApp : SocialDeskFactory
+{
+    public CountingHasher Hasher { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<User>>(Hasher));
+    }
+
+    public sealed class CountingHasher : PasswordHasher<User>
+    {
+        private int verified;
+
+        public int Verified => Volatile.Read(ref verified);
+
+        public override PasswordVerificationResult VerifyHashedPassword(User user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verified);
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
 
 /// <summary>Keeps every message, structured value, scope and exception written, from every category.</summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope

@@ -63,6 +63,27 @@ public sealed class SessionTests(SocialDeskFactory app) : IClassFixture<SocialDe
     }
 
     [Fact]
+    public async Task Wrong_passwords_when_joining_with_an_existing_account_lock_it_as_at_sign_in()
+    {
+        var member = await app.JoinAsync(Roles.Agent);
+        var other = await app.OtherWorkspaceAdminAsync();
+        var invited = await other.Client.PostAsJsonAsync("/api/v1/invitations", new { email = member.Email, role = Roles.Agent });
+        var token = (await invited.Content.ReadFromJsonAsync<MemberEndpoints.InvitationCreated>(SocialDeskFactory.Json))!.Token;
+        using var anonymous = app.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < UserAccounts.MaxFailedSignIns; attempt++)
+        {
+            answers.Add((await anonymous.PostAsJsonAsync("/api/v1/invitations/accept", new { token, password = "not-the-password" })).StatusCode);
+        }
+
+        var withTheRightPassword = await anonymous.PostAsJsonAsync("/api/v1/invitations/accept", new { token, password = SocialDeskFactory.MemberPassword });
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, UserAccounts.MaxFailedSignIns - 1), HttpStatusCode.Locked], answers);
+        Assert.Equal(HttpStatusCode.Locked, withTheRightPassword.StatusCode);
+    }
+
+    [Fact]
     public async Task A_page_s_work_is_refused_once_the_member_no_longer_holds_its_permission_though_the_circuit_still_says_so()
     {
         var admin = await app.JoinAsync(Roles.Admin);

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SocialDesk.Features.Channels;
+using SocialDesk.Features.Security;
 
 namespace SocialDesk.Features.Ingestion;
 
-/// <summary>The one receive path of every webhook: find the channel, check the signature, store the body, then answer.</summary>
-public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter writer)
+/// <summary>
+/// The one receive path of every webhook: find the channel, check the signature, count the request against its
+/// allowance (the channel's when signed, the client's when not: <see cref="WebhookLimits"/>), store the body, then answer.
+/// </summary>
+public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter writer, WebhookLimits limits)
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -16,10 +20,15 @@ public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter w
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, Guid channelId, string kind, Func<Channel, byte[], bool> isSigned, CancellationToken cancellationToken)
     {
+        if (limits.RefusalBeforeReading(request.HttpContext) is { } spent)
+        {
+            return spent;
+        }
+
         var channel = await FindChannelAsync(channelId, kind, cancellationToken);
         if (channel is null)
         {
-            return UnknownChannel(kind, channelId);
+            return limits.UnsignedRefusal(request.HttpContext) ?? UnknownChannel(kind, channelId);
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);
@@ -30,8 +39,13 @@ public sealed class WebhookReception(ChannelDirectory channels, RawEventWriter w
 
         if (!isSigned(channel, body))
         {
-            return TypedResults.Problem("The signature does not match the body and the channel's secret; nothing was stored.",
+            return limits.UnsignedRefusal(request.HttpContext) ?? TypedResults.Problem("The signature does not match the body and the channel's secret; nothing was stored.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Bad signature");
+        }
+
+        if (limits.SignedRefusal(channel.Id) is { } busy)
+        {
+            return busy;
         }
 
         // Kept as text: invalid UTF-8 becomes U+FFFD, and so does a NUL, which JSON never holds and PostgreSQL's text cannot.

@@ -205,9 +205,11 @@ public static class MemberEndpoints
                 return AuthEndpoints.Refused(created, "Account not created");
             }
         }
-        else if (!await users.CheckPasswordAsync(user, request.Password ?? ""))
+        else if (await SessionSignIn.PasswordRefusalAsync(users, user, request.Password ?? "") is { } refusal)
         {
-            return AuthEndpoints.Problem(StatusCodes.Status401Unauthorized, "Wrong credentials", "This email already has an account: give its password to join.");
+            return refusal == SignInRefusal.Locked
+                ? AuthEndpoints.Problem(StatusCodes.Status423Locked, "Account locked", $"Too many wrong passwords: the account is locked until {user.LockoutEnd:u}.")
+                : AuthEndpoints.Problem(StatusCodes.Status401Unauthorized, "Wrong credentials", "This email already has an account: give its password to join.");
         }
 
         if (!await db.Memberships.AnyAsync(m => m.WorkspaceId == invitation.WorkspaceId && m.UserId == user.Id, cancellationToken))

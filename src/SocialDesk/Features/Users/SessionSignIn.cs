@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using SocialDesk.Data;
@@ -39,17 +40,14 @@ public static class SessionSignIn
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
+            // As long as a wrong password takes: the time of the answer must not tell which emails have an account.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash(users), password);
             return Refused(SignInRefusal.WrongCredentials);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (await PasswordRefusalAsync(users, user, password) is { } wrong)
         {
-            return Refused(SignInRefusal.Locked, user);
-        }
-
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            return await FailedAsync(users, user, SignInRefusal.WrongCredentials);
+            return Refused(wrong, user);
         }
 
         if (user.TwoFactorEnabled)
@@ -111,6 +109,20 @@ public static class SessionSignIn
     }
 
     /// <summary>
+    /// Checks an account's password as the sign-in does, wherever one is asked (signing in, joining a workspace with an
+    /// existing account): a locked account is refused, a wrong password counts towards the lockout; null when it is right.
+    /// </summary>
+    public static async Task<SignInRefusal?> PasswordRefusalAsync(UserManager<User> users, User user, string password)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return SignInRefusal.Locked;
+        }
+
+        return await users.CheckPasswordAsync(user, password) ? null : (await FailedAsync(users, user, SignInRefusal.WrongCredentials)).Refusal;
+    }
+
+    /// <summary>
     /// Checks an authenticator code as the sign-in does, wherever one is asked (signing in, turning the second factor on
     /// or off): a wrong code counts as a failed sign-in, so that five lock the account; null when the code is right.
     /// </summary>
@@ -131,6 +143,13 @@ public static class SessionSignIn
     }
 
     private static SignInOutcome Refused(SignInRefusal refusal, User? user = null) => new(refusal, user, null, []);
+
+    private static readonly User Nobody = new() { DisplayName = "" };
+    private static string? nobodysHash;
+
+    /// <summary>A hash made as every account's is, of a password no one knows, to check unknown emails' passwords against.</summary>
+    private static string NobodysHash(UserManager<User> users) =>
+        LazyInitializer.EnsureInitialized(ref nobodysHash, () => users.PasswordHasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
     private static Task StartAsync(HttpContext http, Guid userId, string stamp, Guid workspaceId) =>
         http.SignInAsync(UserAccounts.SessionScheme, new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, UserAccounts.SessionScheme, [new Claim(CallerClaims.Stamp, stamp)])));

@@ -11,7 +11,7 @@ public static class MetaWebhookEndpoints
 
     public static IEndpointRouteBuilder MapMetaWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
+        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks").AllowAnonymous();
         group.MapGet("/{channelId:guid}", async Task<IResult> (
             Guid channelId,
             [FromQuery(Name = "hub.mode")] string? mode,
@@ -30,11 +30,11 @@ public static class MetaWebhookEndpoints
                 ? TypedResults.Text(challenge)
                 : TypedResults.Problem("hub.mode must be 'subscribe' and hub.verify_token must be the channel's verify token.",
                     statusCode: StatusCodes.Status403Forbidden, title: "Verification refused");
-        });
+        }).RequireRateLimiting(RateLimits.WebhookChecks);
         group.MapPost("/{channelId:guid}", (Guid channelId, HttpRequest request, WebhookReception reception, CancellationToken cancellationToken) =>
             reception.ReceiveAsync(request, channelId, FacebookConnector.KindName,
                 (channel, body) => WebhookSignature.Matches(WebhookSignature.Hex(channel.Setting("appSecret"), body), request.Headers[SignatureHeader]),
-                cancellationToken));
+                cancellationToken)).WithMetadata(WebhookLimits.Applied);
         return app;
     }
 }

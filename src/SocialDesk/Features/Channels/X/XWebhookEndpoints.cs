@@ -12,7 +12,7 @@ public static class XWebhookEndpoints
 
     public static IEndpointRouteBuilder MapXWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous().RequireRateLimiting(RateLimits.Webhooks);
+        var group = app.MapGroup("/webhooks/x").WithTags("Webhooks").AllowAnonymous();
         group.MapGet("/{channelId:guid}", async Task<IResult> (Guid channelId, [FromQuery(Name = "crc_token")] string? crcToken, WebhookReception reception, CancellationToken cancellationToken) =>
         {
             if (!XConnector.IsCrcToken(crcToken))
@@ -26,11 +26,11 @@ public static class XWebhookEndpoints
             return channel is null
                 ? WebhookReception.UnknownChannel(XConnector.KindName, channelId)
                 : TypedResults.Ok(new CrcResponse(XConnector.CrcResponseToken(channel, crcToken)));
-        });
+        }).RequireRateLimiting(RateLimits.WebhookChecks);
         group.MapPost("/{channelId:guid}", (Guid channelId, HttpRequest request, WebhookReception reception, CancellationToken cancellationToken) =>
             reception.ReceiveAsync(request, channelId, XConnector.KindName,
                 (channel, body) => WebhookSignature.Matches(WebhookSignature.Base64(channel.Setting("consumerSecret"), body), request.Headers[SignatureHeader]),
-                cancellationToken));
+                cancellationToken)).WithMetadata(WebhookLimits.Applied);
         return app;
     }
 
