@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SocialDesk.Features.Users;
 using SocialDesk.Data;
 using SocialDesk.Features.Security;
+using SocialDesk.Features.Users;
 
 namespace SocialDesk.Tests.Security;
 
