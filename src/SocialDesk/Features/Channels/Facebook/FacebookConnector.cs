@@ -196,39 +196,58 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
         }
     }
 
+    /// <summary>
+    /// The page's comments under the target, or its Messenger messages with the recipient, newest first, a page of 100
+    /// after another (<c>after</c>), for the page's own post with the same text. Graph has no listing of private replies
+    /// made through a comment: for those it cannot tell.
+    /// </summary>
     public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
     {
-        var pageId = channel.Setting("pageId");
-        IEnumerable<JsonElement> candidates;
-        if (!reply.IsPrivate)
+        if (reply.IsPrivate && !reply.InReplyToIsPrivate)
         {
-            var comments = await http.SendAsync(HttpMethod.Get, Url(channel, $"{reply.InReplyToPlatformMessageId}/comments?fields=id,message,from,created_time&order=reverse_chronological"),
-                channel.Setting("pageAccessToken"), null, cancellationToken);
-            candidates = Data(comments);
+            return PostLookup.CannotTell;
         }
-        else if (reply.InReplyToIsPrivate)
+
+        var pageId = channel.Setting("pageId");
+        var token = channel.Setting("pageAccessToken");
+        var size = PostedReplySearch.PageSize;
+        string listing;
+        if (reply.IsPrivate)
         {
-            var conversations = await http.SendAsync(HttpMethod.Get, Url(channel, $"{pageId}/conversations?platform=messenger&user_id={reply.RecipientPlatformUserId}&fields=messages{{id,message,from,created_time}}"),
-                channel.Setting("pageAccessToken"), null, cancellationToken);
-            candidates = Data(conversations).SelectMany(c => c.Optional("messages") is { } messages ? Data(messages) : []);
+            var conversations = await http.SendAsync(HttpMethod.Get, Url(channel, $"{pageId}/conversations?platform=messenger&user_id={reply.RecipientPlatformUserId}&fields=id"), token, null, cancellationToken);
+            if (Data(conversations) is not [var conversation, ..])
+            {
+                return PostLookup.NotFound;
+            }
+
+            listing = conversation.Id("id", "$.data[0]");
         }
         else
         {
-            return PostLookup.CannotTell; // Graph has no listing of private replies made through a comment.
+            listing = reply.InReplyToPlatformMessageId;
         }
 
-        foreach (var item in candidates)
-        {
-            if (item.Optional("from") is { } from && from.OptionalId("id", "$.from") == pageId && item.OptionalString("message", "$") == reply.Text)
+        return await PostedReplySearch.FindAsync(
+            reply,
+            async cursor =>
             {
-                var at = item.OptionalString("created_time", "$") is { } created && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                    ? parsed.UtcDateTime
-                    : time.GetUtcNow().UtcDateTime;
-                return new PostLookup(PostLookupResult.Found, new PlatformPost(item.Id("id", "$"), at));
-            }
-        }
-
-        return PostLookup.NotFound;
+                FormattableString path = (reply.IsPrivate, cursor) switch
+                {
+                    (true, null) => $"{listing}/messages?fields=id,message,from,created_time&limit={size}",
+                    (true, _) => $"{listing}/messages?fields=id,message,from,created_time&limit={size}&after={cursor}",
+                    (false, null) => $"{listing}/comments?fields=id,message,from,created_time&order=reverse_chronological&limit={size}",
+                    (false, _) => $"{listing}/comments?fields=id,message,from,created_time&order=reverse_chronological&limit={size}&after={cursor}",
+                };
+                var page = await http.SendAsync(HttpMethod.Get, Url(channel, path), token, null, cancellationToken);
+                var next = page.Optional("paging") is { } paging && paging.Optional("next") is not null
+                    ? paging.Optional("cursors")?.OptionalString("after", "$.paging.cursors")
+                    : null;
+                return new PostedReplySearch.Page(Data(page), next);
+            },
+            post => PostedReplySearch.Time(post, "created_time"),
+            post => post.Optional("from") is { } from && from.OptionalId("id", "$.from") == pageId && post.OptionalString("message", "$") == reply.Text
+                ? new PlatformPost(post.Id("id", "$"), PostedReplySearch.Time(post, "created_time")!.Value)
+                : null);
     }
 
     private static List<JsonElement> Data(JsonElement page) =>

@@ -219,31 +219,40 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
         }
     }
 
-    public async Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account's tweets since the reply was queued (<c>start_time</c>), or the direct messages with its recipient, newest
+    /// first, a page of 100 after another (<c>pagination_token</c>), for the reply to the same post with the same text.
+    /// </summary>
+    public Task<PostLookup> FindPostedAsync(Channel channel, OutgoingReply reply, CancellationToken cancellationToken)
     {
-        var recent = reply.IsPrivate
-            ? await http.SendAsync(HttpMethod.Get, Url(channel, $"2/dm_conversations/with/{reply.RecipientPlatformUserId}/dm_events?dm_event.fields=created_at,sender_id,text&max_results=50"),
-                channel.Setting("accessToken"), null, cancellationToken)
-            : await http.SendAsync(HttpMethod.Get, Url(channel, $"2/users/{channel.Setting("accountId")}/tweets?tweet.fields=created_at,referenced_tweets&max_results=50"),
-                channel.Setting("accessToken"), null, cancellationToken);
-        if (recent.Optional("data") is not { ValueKind: JsonValueKind.Array } items)
-        {
-            return PostLookup.NotFound;
-        }
-
-        foreach (var item in items.EnumerateArray())
-        {
-            var repliesToTarget = reply.IsPrivate
-                ? item.OptionalId("sender_id", "$.data") == channel.Setting("accountId")
-                : item.Optional("referenced_tweets") is { ValueKind: JsonValueKind.Array } references
-                    && references.EnumerateArray().Any(r => r.OptionalString("type", "$") == "replied_to" && r.OptionalId("id", "$") == reply.InReplyToPlatformMessageId);
-            if (repliesToTarget && SameText(item.OptionalString("text", "$.data"), reply.Text))
+        var accountId = channel.Setting("accountId");
+        var since = PostedReplySearch.Since(reply).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return PostedReplySearch.FindAsync(
+            reply,
+            async cursor =>
             {
-                return new PostLookup(PostLookupResult.Found, Confirmation(item.Id("id", "$.data")));
-            }
-        }
-
-        return PostLookup.NotFound;
+                var size = PostedReplySearch.PageSize;
+                FormattableString path = (reply.IsPrivate, cursor) switch
+                {
+                    (true, null) => $"2/dm_conversations/with/{reply.RecipientPlatformUserId}/dm_events?dm_event.fields=created_at,sender_id,text&max_results={size}",
+                    (true, _) => $"2/dm_conversations/with/{reply.RecipientPlatformUserId}/dm_events?dm_event.fields=created_at,sender_id,text&max_results={size}&pagination_token={cursor}",
+                    (false, null) => $"2/users/{accountId}/tweets?tweet.fields=created_at,referenced_tweets&max_results={size}&start_time={since}",
+                    (false, _) => $"2/users/{accountId}/tweets?tweet.fields=created_at,referenced_tweets&max_results={size}&start_time={since}&pagination_token={cursor}",
+                };
+                var page = await http.SendAsync(HttpMethod.Get, Url(channel, path), channel.Setting("accessToken"), null, cancellationToken);
+                return new PostedReplySearch.Page(
+                    page.Optional("data") is { ValueKind: JsonValueKind.Array } items ? [.. items.EnumerateArray()] : [],
+                    page.Optional("meta")?.OptionalString("next_token", "$.meta"));
+            },
+            post => PostedReplySearch.Time(post, "created_at"),
+            post =>
+            {
+                var repliesToTarget = reply.IsPrivate
+                    ? post.OptionalId("sender_id", "$.data") == accountId
+                    : post.Optional("referenced_tweets") is { ValueKind: JsonValueKind.Array } references
+                        && references.EnumerateArray().Any(r => r.OptionalString("type", "$") == "replied_to" && r.OptionalId("id", "$") == reply.InReplyToPlatformMessageId);
+                return repliesToTarget && SameText(post.OptionalString("text", "$.data"), reply.Text) ? Confirmation(post.Id("id", "$.data")) : null;
+            });
     }
 
     // X shortens every link to a t.co address, so texts are compared without their links.
