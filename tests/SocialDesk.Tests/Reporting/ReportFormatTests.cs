@@ -38,6 +38,16 @@ public sealed class ReportFormatTests(ReportingApp app) : IClassFixture<Reportin
         Assert.Equal("agentId,agent,current.replies,current.firstResponses", string.Join(',', (await agents.Content.ReadAsStringAsync()).Split("\r\n")[0].Split(',')[..4]));
     }
 
+    [Fact]
+    public void A_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    {
+        var csv = System.Text.Encoding.UTF8.GetString(Features.Reporting.ReportCsv.Write<Named>([new("=HYPERLINK(\"https://evil.example\")", -5), new("@SUM(A1)", 3), new("Support", 1)]));
+
+        Assert.Equal(["name,count", "\"'=HYPERLINK(\"\"https://evil.example\"\")\",-5", "\"'@SUM(A1)\",3", "Support,1"], csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public sealed record Named(string Name, int Count);
+
     [Theory]
     [InlineData("?from=2024-3-4", "yyyy-MM-dd")]
     [InlineData("?from=2024-03-10&to=2024-03-04", "run forwards")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using CsvHelper;
@@ -12,11 +11,14 @@ namespace SocialDesk.Features.Reporting;
 /// </summary>
 internal static class ReportCsv
 {
+    // A text that a spreadsheet would run as a formula (a team's, a member's or a topic's name) is written as text.
+    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
+
     public static byte[] Write<TRow>(IReadOnlyList<TRow> rows)
     {
         var columns = Columns(typeof(TRow), "", row => row).ToList();
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default, leaveOpen: true))
+        using (var csv = CsvWriter.Create(stream, Options, leaveOpen: true))
         {
             foreach (var column in columns)
             {
@@ -28,7 +30,7 @@ internal static class ReportCsv
             {
                 foreach (var column in columns)
                 {
-                    csv.WriteField(Format(column.Read(row)));
+                    WriteValue(csv, column.Read(row));
                 }
 
                 csv.EndRecord();
@@ -62,15 +64,22 @@ internal static class ReportCsv
         }
     }
 
-    private static string Format(object? value) => value switch
+    // Numbers stay numbers (-5 is not a formula); text is written as text even when it starts like one.
+    private static void WriteValue(CsvWriter csv, object? value)
     {
-        null => "",
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        switch (value)
+        {
+            case DateOnly date:
+                csv.WriteField(date, "yyyy-MM-dd");
+                break;
+            case DateTime time:
+                csv.WriteField(time, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+                break;
+            default:
+                csv.WriteField(value);
+                break;
+        }
+    }
 
     private sealed record Column(string Name, Func<object?, object?> Read);
 }
