@@ -35,8 +35,14 @@ public static class SocialDeskServer
 
     public static WebApplication Build(string[] args)
     {
-        // Named for this assembly whoever hosts it (a bench, a test), so the web app's static assets are found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SocialDeskServer).Assembly.GetName().Name });
+        // Named for this assembly whoever hosts it (a bench, a test), so the web app's static assets are found; rooted
+        // beside the executable, so that settings and assets are found whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SocialDeskServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
