@@ -27,7 +27,7 @@ public static class SocialDeskServices
         services.AddSingleton<WorkspaceRulesCache>();
         services.AddSingleton<WorkspaceRulesReload>();
         services.AddScoped<SlaClock>();
-        services.AddChannelSecretProtection();
+        services.AddChannelSecretProtection(configuration);
         services.AddUserAccounts();
         services.Configure<ThreadingOptions>(configuration.GetSection("Threading"));
         services.Configure<ReplyOptions>(configuration.GetSection("Replies"));

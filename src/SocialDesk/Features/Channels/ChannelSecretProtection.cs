@@ -28,9 +28,9 @@ public static class ChannelSecretProtection
         v => v is PlaintextSecrets ? new PlaintextSecrets(v) : new Dictionary<string, string>(v));
 
     /// <summary>Every verb that reads channels needs this: the key ring, and the model built with its protector.</summary>
-    public static IServiceCollection AddChannelSecretProtection(this IServiceCollection services)
+    public static IServiceCollection AddChannelSecretProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddKeyRing();
+        services.AddKeyRing(configuration);
         // Singleton, as the options of pooled contexts are.
         services.ConfigureDbContext<AppDbContext>(
             options => options
