@@ -9,6 +9,7 @@ using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Notifications;
+using SocialDesk.Features.Operations;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
 using SocialDesk.Features.Routing;
@@ -79,7 +80,7 @@ public static class SocialDeskServer
         builder.Services.AddSecurityHardening(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthEndpoints(builder.Configuration);
         builder.Services.AddWebApp();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -95,7 +96,7 @@ public static class SocialDeskServer
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealthEndpoints();
         app.MapXWebhooks();
         app.MapMetaWebhooks();
         app.MapChannelEndpoints();
