@@ -81,6 +81,7 @@ public static class SocialDeskServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthEndpoints(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddWebApp();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -97,6 +98,7 @@ public static class SocialDeskServer
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapTelemetry();
         app.MapXWebhooks();
         app.MapMetaWebhooks();
         app.MapChannelEndpoints();
