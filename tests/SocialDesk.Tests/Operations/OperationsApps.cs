@@ -33,3 +33,15 @@ public sealed class TracedApp(Uri endpoint) : SocialDeskFactory
         builder.UseSetting("OTEL_BSP_SCHEDULE_DELAY", "100");
     }
 }
+
+/// <summary>A test on the embedded SQLite database, skipped when the suite runs on PostgreSQL.</summary>
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") is { } provider && provider != SocialDesk.Data.DatabaseProvider.Sqlite)
+        {
+            Skip = "Runs on the embedded SQLite database; the suite runs on " + provider + ".";
+        }
+    }
+}
