@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SocialDesk;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Operations;
 using SocialDesk.Features.Tracker;
 using SocialDesk.Features.Triage;
 
@@ -27,6 +28,7 @@ serve.SetAction((parse, cancel) => SocialDeskServer.RunAsync([.. parse.Unmatched
 root.Subcommands.Add(serve);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());
+root.Subcommands.Add(BackupCommand.Create());
 root.Subcommands.Add(TriageCommands.Train());
 root.Subcommands.Add(TriageCommands.Triage());
 root.Subcommands.Add(TriageCommands.Evaluate());

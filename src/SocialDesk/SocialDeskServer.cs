@@ -9,6 +9,7 @@ using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Ingestion;
 using SocialDesk.Features.Live;
 using SocialDesk.Features.Notifications;
+using SocialDesk.Features.Operations;
 using SocialDesk.Features.Replies;
 using SocialDesk.Features.Reporting;
 using SocialDesk.Features.Routing;
@@ -35,8 +36,14 @@ public static class SocialDeskServer
 
     public static WebApplication Build(string[] args)
     {
-        // Named for this assembly whoever hosts it (a bench, a test), so the web app's static assets are found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SocialDeskServer).Assembly.GetName().Name });
+        // Named for this assembly whoever hosts it (a bench, a test), so the web app's static assets are found; rooted
+        // beside the executable, so that settings and assets are found whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SocialDeskServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -75,7 +82,8 @@ public static class SocialDeskServer
         builder.Services.AddSecurityHardening(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthEndpoints(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddWebApp();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -91,7 +99,8 @@ public static class SocialDeskServer
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealthEndpoints();
+        app.MapTelemetry();
         app.MapXWebhooks();
         app.MapMetaWebhooks();
         app.MapChannelEndpoints();

@@ -22,6 +22,8 @@ public static class SocialDeskServices
     public static IServiceCollection AddSocialDeskCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SocialDeskMetrics>();
         services.AddSocialDeskDatabase(configuration);
         services.AddAuditTrail();
         services.AddSingleton<ConversationChanges>();

@@ -17,23 +17,15 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "PasswordHash",
-                table: "Users",
-                type: "TEXT",
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "Email",
-                table: "Users",
-                type: "TEXT",
-                maxLength: 256,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 320);
+            // No table rebuild of EF's here: EF turns foreign keys off for one outside the migration's transaction, and
+            // warns of it on every new database. Users has no references yet, so it is rebuilt inside the transaction,
+            // and the other changes are those SQLite makes in place.
+            migrationBuilder.Sql("""CREATE TABLE "ef_temp_Users" ("Id" TEXT NOT NULL CONSTRAINT "PK_Users" PRIMARY KEY, "WorkspaceId" TEXT NOT NULL, "Email" TEXT NULL, "DisplayName" TEXT NOT NULL, "PasswordHash" TEXT NULL, "Role" TEXT NOT NULL, "CreatedAt" TEXT NOT NULL);""");
+            migrationBuilder.Sql("""INSERT INTO "ef_temp_Users" ("Id", "WorkspaceId", "Email", "DisplayName", "PasswordHash", "Role", "CreatedAt") SELECT "Id", "WorkspaceId", "Email", "DisplayName", "PasswordHash", "Role", "CreatedAt" FROM "Users";""");
+            migrationBuilder.Sql("""DROP TABLE "Users";""");
+            migrationBuilder.Sql("""ALTER TABLE "ef_temp_Users" RENAME TO "Users";""");
+            migrationBuilder.Sql("""CREATE UNIQUE INDEX "IX_Users_Email" ON "Users" ("Email");""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_Users_WorkspaceId" ON "Users" ("WorkspaceId");""");
 
             migrationBuilder.AddColumn<int>(
                 name: "AccessFailedCount",
@@ -129,11 +121,7 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 maxLength: 256,
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "TeamId",
-                table: "Conversations",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.Sql("""ALTER TABLE "Conversations" ADD COLUMN "TeamId" TEXT NULL CONSTRAINT "FK_Conversations_Teams_TeamId" REFERENCES "Teams" ("Id") ON DELETE SET NULL;""");
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ErasedAt",
@@ -402,14 +390,6 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 table: "UserLogins",
                 column: "UserId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Conversations_Teams_TeamId",
-                table: "Conversations",
-                column: "TeamId",
-                principalTable: "Teams",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
             // Each user's workspace and role become their first membership; Identity's lookup columns come from the email.
             migrationBuilder.Sql("""INSERT INTO "Memberships" ("WorkspaceId", "UserId", "Role", "CreatedAt") SELECT "WorkspaceId", "Id", "Role", "CreatedAt" FROM "Users";""");
             migrationBuilder.Sql("""UPDATE "Users" SET "UserName" = "Email", "NormalizedUserName" = UPPER("Email"), "NormalizedEmail" = UPPER("Email"), "SecurityStamp" = lower(hex(randomblob(16))), "ConcurrencyStamp" = lower(hex(randomblob(16))), "LockoutEnabled" = 1;""");
@@ -418,13 +398,8 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 name: "IX_Users_WorkspaceId",
                 table: "Users");
 
-            migrationBuilder.DropColumn(
-                name: "Role",
-                table: "Users");
-
-            migrationBuilder.DropColumn(
-                name: "WorkspaceId",
-                table: "Users");
+            migrationBuilder.Sql("""ALTER TABLE "Users" DROP COLUMN "Role";""");
+            migrationBuilder.Sql("""ALTER TABLE "Users" DROP COLUMN "WorkspaceId";""");
         }
 
         /// <inheritdoc />

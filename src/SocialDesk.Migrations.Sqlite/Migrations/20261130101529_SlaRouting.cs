@@ -32,11 +32,9 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "CalendarId",
-                table: "Teams",
-                type: "TEXT",
-                nullable: true);
+            // Foreign keys come with their columns, as SQLite adds them in place: EF's way rebuilds the tables outside the
+            // migration's transaction, and warns of it on every new database.
+            migrationBuilder.Sql("""ALTER TABLE "Teams" ADD COLUMN "CalendarId" TEXT NULL CONSTRAINT "FK_Teams_SlaCalendars_CalendarId" REFERENCES "SlaCalendars" ("Id") ON DELETE SET NULL;""");
 
             migrationBuilder.AddColumn<string>(
                 name: "RouteChannels",
@@ -179,11 +177,7 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<Guid>(
-                name: "SlaPolicyId",
-                table: "Conversations",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.Sql("""ALTER TABLE "Conversations" ADD COLUMN "SlaPolicyId" TEXT NULL CONSTRAINT "FK_Conversations_SlaPolicies_SlaPolicyId" REFERENCES "SlaPolicies" ("Id") ON DELETE SET NULL;""");
 
             migrationBuilder.AddColumn<string>(
                 name: "Tags",
@@ -354,21 +348,6 @@ namespace SocialDesk.Migrations.Sqlite.Migrations
                 columns: new[] { "WorkspaceId", "Name" },
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Conversations_SlaPolicies_SlaPolicyId",
-                table: "Conversations",
-                column: "SlaPolicyId",
-                principalTable: "SlaPolicies",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Teams_SlaCalendars_CalendarId",
-                table: "Teams",
-                column: "CalendarId",
-                principalTable: "SlaCalendars",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
             // Conversations from before ranking: pressing in the order they last moved.
             migrationBuilder.Sql("UPDATE \"Conversations\" SET \"RankAt\" = \"LastActivityAt\";");
         }

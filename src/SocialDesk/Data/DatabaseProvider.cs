@@ -4,6 +4,8 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using SocialDesk.Features.Audit;
 using SocialDesk.Features.Conversations;
@@ -70,6 +72,14 @@ public static class DatabaseProvider
     /// <summary>Creates or upgrades the schema; SQLite also switches to write-ahead logging so readers never wait for the writer.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
+        // Npgsql's migrator reads the applied migrations before EF creates their table, and a new database logs that read as an error.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -35,11 +35,6 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
 
     public new async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
-        }
-
         await base.InitializeAsync();
         StartServer();
         Address = Api.BaseAddress!;
@@ -50,8 +45,14 @@ public sealed class BrowserApp : ClockedApp, IAsyncLifetime
         Services.GetRequiredService<IConfiguration>()[PublicAddress.Key] = PublicBaseUrl.ToString();
         XChannel = await CreateXChannelAsync();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        Browser = await LaunchChromiumAsync(playwright);
     }
+
+    /// <summary>Debian's Chromium, headless: Playwright never downloads a browser.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        File.Exists(ChromiumPath)
+            ? playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs })
+            : throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
 
     public new async Task DisposeAsync()
     {

@@ -148,9 +148,13 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static AppDbContext Database(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-    public async Task<ChannelEndpoints.ChannelView> CreateXChannelAsync(string consumerSecret = "x-consumer-secret")
+    public Task<ChannelEndpoints.ChannelView> CreateXChannelAsync(string consumerSecret = "x-consumer-secret") =>
+        CreateXChannelAsync(Api, consumerSecret, Platform.BaseUrl.ToString());
+
+    /// <summary>An X channel of the account the payloads are for, created through the API of any server.</summary>
+    public static async Task<ChannelEndpoints.ChannelView> CreateXChannelAsync(HttpClient api, string consumerSecret, string apiBaseUrl)
     {
-        var response = await Api.PostAsJsonAsync("/api/v1/channels", new
+        var response = await api.PostAsJsonAsync("/api/v1/channels", new
         {
             kind = "x",
             name = "@TwitterDev",
@@ -160,10 +164,10 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 ["handle"] = "TwitterDev",
                 ["consumerSecret"] = consumerSecret,
                 ["accessToken"] = "x-access-token",
-                ["apiBaseUrl"] = Platform.BaseUrl.ToString(),
+                ["apiBaseUrl"] = apiBaseUrl,
             },
         });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ChannelEndpoints.ChannelView>(Json))!;
     }
 
@@ -188,18 +192,30 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Delivers a body to the X webhook, signed as X signs it unless a signature is given.</summary>
     public Task<HttpResponseMessage> ReceiveXAsync(Guid channelId, string body, string consumerSecret = "x-consumer-secret", string? signature = null) =>
-        DeliverAsync($"/webhooks/x/{channelId}", body, "x-twitter-webhooks-signature", signature ?? WebhookSignature.Base64(consumerSecret, Encoding.UTF8.GetBytes(body)));
+        DeliverAsync(XDelivery(channelId, body, consumerSecret, signature));
+
+    /// <summary>A delivery to the X webhook of any server, signed as X signs it unless a signature is given.</summary>
+    public static HttpRequestMessage XDelivery(Guid channelId, string body, string consumerSecret, string? signature = null) =>
+        Delivery($"/webhooks/x/{channelId}", body, "x-twitter-webhooks-signature", signature ?? WebhookSignature.Base64(consumerSecret, Encoding.UTF8.GetBytes(body)));
 
     /// <summary>Delivers a body to the Meta webhook, signed as Meta signs it unless a signature is given.</summary>
     public Task<HttpResponseMessage> ReceiveMetaAsync(Guid channelId, string body, string appSecret = "meta-app-secret", string? signature = null) =>
-        DeliverAsync($"/webhooks/meta/{channelId}", body, "X-Hub-Signature-256", signature ?? WebhookSignature.Hex(appSecret, Encoding.UTF8.GetBytes(body)));
+        DeliverAsync(Delivery($"/webhooks/meta/{channelId}", body, "X-Hub-Signature-256", signature ?? WebhookSignature.Hex(appSecret, Encoding.UTF8.GetBytes(body))));
 
-    private async Task<HttpResponseMessage> DeliverAsync(string path, string body, string header, string signature)
+    private static HttpRequestMessage Delivery(string path, string body, string header, string signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(header, signature);
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> DeliverAsync(HttpRequestMessage request)
     {
         using var client = CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation(header, signature);
-        return await client.SendAsync(request);
+        using (request)
+        {
+            return await client.SendAsync(request);
+        }
     }
 
     public async Task<HttpResponseMessage> ReplyAsync(Guid conversationId, string text, bool isPrivate = false) =>

@@ -11,6 +11,7 @@ public sealed class IngestionPipeline(
     ConversationThreader threader,
     ChannelConnectors connectors,
     TimeProvider time,
+    SocialDeskMetrics metrics,
     ILogger<IngestionPipeline> logger)
 {
     private const int MaxIdLength = 100;
@@ -89,10 +90,15 @@ public sealed class IngestionPipeline(
         }
 
         await threader.ApplyAsync(messages, channels, cancellationToken);
+        var received = db.ChangeTracker.Entries<Message>()
+            .Where(m => m.State == EntityState.Added && m.Entity.Direction == MessageDirection.Inbound)
+            .Select(m => channels[m.Entity.ChannelId].Kind)
+            .ToList();
 
         // Messages first, outcomes after: an event is never marked done without its messages, and one that was
         // processed but not marked (a crash in between) is processed again harmlessly, its messages being known by their platform ids.
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Received(received);
         foreach (var outcome in outcomes.GroupBy(o => (o.Status, o.Error)))
         {
             await MarkAsync([.. outcome.Select(o => o.Event.Id)], outcome.Key.Status, outcome.Key.Error, cancellationToken);

@@ -39,6 +39,7 @@ public sealed class ReplyDelivery(
     ConversationLifecycle lifecycle,
     TimeProvider time,
     IOptions<ReplyOptions> options,
+    SocialDeskMetrics metrics,
     ILogger<ReplyDelivery> logger)
 {
     private const int BatchSize = 20;
@@ -72,7 +73,7 @@ public sealed class ReplyDelivery(
                 var lookup = await connector.FindPostedAsync(channel, reply, cancellationToken);
                 if (lookup.Result == PostLookupResult.CannotTell)
                 {
-                    await FailAsync(item, message, "The platform did not confirm the reply and offers no way to check whether it was posted; "
+                    await FailAsync(item, message, channel.Kind, "The platform did not confirm the reply and offers no way to check whether it was posted; "
                         + "it was not sent again, so that it cannot appear twice. Check on the platform before sending it again.", cancellationToken);
                     return;
                 }
@@ -94,12 +95,12 @@ public sealed class ReplyDelivery(
         catch (PlatformException e)
         {
             // A failed look-up settles nothing: the reply may still be on the platform.
-            await RetryOrFailAsync(item, message, e.Message, e.Permanent, !posting || e.MayHavePosted, e.RetryAfter, cancellationToken);
+            await RetryOrFailAsync(item, message, channel.Kind, e.Message, e.Permanent, !posting || e.MayHavePosted, e.RetryAfter, cancellationToken);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await RetryOrFailAsync(item, message, $"The platform's answer could not be read: {e.Message}", permanent: false, mayHavePosted: true, null, cancellationToken);
+            await RetryOrFailAsync(item, message, channel.Kind, $"The platform's answer could not be read: {e.Message}", permanent: false, mayHavePosted: true, null, cancellationToken);
             return;
         }
 
@@ -119,12 +120,12 @@ public sealed class ReplyDelivery(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RetryOrFailAsync(OutboxItem item, Message message, string error, bool permanent, bool mayHavePosted, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    private async Task RetryOrFailAsync(OutboxItem item, Message message, string channelKind, string error, bool permanent, bool mayHavePosted, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         item.MayHavePosted = mayHavePosted;
         if (permanent || item.Attempts >= options.Value.MaxAttempts)
         {
-            await FailAsync(item, message, permanent ? error : $"Gave up after {item.Attempts} attempts: {error}", cancellationToken);
+            await FailAsync(item, message, channelKind, permanent ? error : $"Gave up after {item.Attempts} attempts: {error}", cancellationToken);
             return;
         }
 
@@ -135,9 +136,10 @@ public sealed class ReplyDelivery(
         Release(item);
         logger.LogWarning("Reply {MessageId}: attempt {Attempt} failed ({Error}); next in {Delay}.", message.Id, item.Attempts, error, delay);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.ReplyFailed(channelKind, final: false);
     }
 
-    private async Task FailAsync(OutboxItem item, Message message, string error, CancellationToken cancellationToken)
+    private async Task FailAsync(OutboxItem item, Message message, string channelKind, string error, CancellationToken cancellationToken)
     {
         message.Delivery = DeliveryState.Failed;
         message.DeliveryError = error;
@@ -146,6 +148,7 @@ public sealed class ReplyDelivery(
         Release(item);
         logger.LogError("Reply {MessageId} was not delivered: {Error}", message.Id, error);
         await db.SaveChangesAsync(cancellationToken);
+        metrics.ReplyFailed(channelKind, final: true);
     }
 
     private static void Release(OutboxItem item)

@@ -41,7 +41,14 @@ public static class KeyRing
         }
         else
         {
-            keys.PersistKeysToFileSystem(new DirectoryInfo(KeysPath(configuration)));
+            // Readable by the server's user only. Without a certificate the keys are as safe as this folder: Data
+            // Protection would say so at every new key; the README's Production section says it once.
+            var folder = KeysPath(configuration);
+            keys.PersistKeysToFileSystem(OperatingSystem.IsWindows() ? Directory.CreateDirectory(folder) : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            if (configuration[CertificateKey] is not { Length: > 0 })
+            {
+                services.AddLogging(logging => logging.AddFilter(typeof(XmlKeyManager).FullName, LogLevel.Error));
+            }
         }
 
         return services;

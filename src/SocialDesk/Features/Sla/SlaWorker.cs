@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialDesk.Data;
@@ -65,7 +66,14 @@ public sealed class SlaWorker(IServiceScopeFactory scopes, TimeProvider time, IO
             }
 
             await NotifyAsync(db, notices, now, cancellationToken);
+            var raised = db.ChangeTracker.Entries<SlaEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             await db.SaveChangesAsync(cancellationToken);
+            var metrics = scope.ServiceProvider.GetRequiredService<SocialDeskMetrics>();
+            foreach (var raise in raised)
+            {
+                metrics.SlaRaised(JsonNamingPolicy.CamelCase.ConvertName(raise.Kind.ToString()), JsonNamingPolicy.CamelCase.ConvertName(raise.Target.ToString()));
+            }
+
             seen += due.Count;
             if (due.Count < BatchSize)
             {
