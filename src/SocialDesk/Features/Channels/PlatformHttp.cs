@@ -69,24 +69,15 @@ public sealed class PlatformHttp(HttpClient http)
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
+            JsonElement?[] details =
+            [
+                root.Optional("detail"),
+                root.Optional("error")?.Optional("message"),
+                root.Optional("errors") is { ValueKind: JsonValueKind.Array } errors && errors.GetArrayLength() > 0 ? errors[0].Optional("message") : null,
+            ];
+            if (details.FirstOrDefault(d => d?.ValueKind == JsonValueKind.String) is { } detail)
             {
-                if (root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
-                {
-                    return detail.GetString()!;
-                }
-
-                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                    && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-                {
-                    return message.GetString()!;
-                }
-
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-                    && errors[0].TryGetProperty("message", out var first) && first.ValueKind == JsonValueKind.String)
-                {
-                    return first.GetString()!;
-                }
+                return detail.Text();
             }
         }
         catch (JsonException)
@@ -94,6 +85,6 @@ public sealed class PlatformHttp(HttpClient http)
             // Not JSON: the raw text, shortened, says more than nothing.
         }
 
-        return body.Length > 300 ? body[..300] : body;
+        return WellFormedText.Cut(body, 300);
     }
 }
