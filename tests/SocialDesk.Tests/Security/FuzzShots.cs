@@ -257,9 +257,9 @@ public sealed class FuzzShots(Random random, Guid xChannel, Guid metaChannel, Gu
         var text = format == TrackerInput.Twcs
             ? string.Join('\n', rows.Select(row => string.Join(',', row.Select(field => random.Next(8) == 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))).Prepend(TrackRun.TwcsHeader))
             : string.Join('\n', rows.Select(row => new JsonObject(columns.Zip(row, (name, value) => KeyValuePair.Create(name, (JsonNode?)value))).ToJsonString()).Select(line => random.Next(4) == 0 ? MutateJson(line) : line));
-        // Cut at 256 KiB, sometimes mid-row: the reader's time grows with a file's size, not the paths it takes.
+        // Cut at 64 KiB, sometimes mid-row: the reader's time grows with a file's size, not the paths it takes.
         var whole = Encoding.UTF8.GetBytes(text);
-        var bytes = whole[..Math.Min(whole.Length, 256 * 1024)];
+        var bytes = whole[..Math.Min(whole.Length, 64 * 1024)];
         string[][] brands = [[], ["AppleSupport"], ["amazonhelp", "AppleSupport"], [Text()]];
         return new TrackerFile(format, random.Next(6) switch { 0 => RandomBytes(random.Next(4_000)), < 3 => bytes, _ => MutateBytes(bytes) }, brands[random.Next(brands.Length)]);
     }

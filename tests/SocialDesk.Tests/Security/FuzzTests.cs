@@ -12,7 +12,6 @@ public sealed class FuzzTests(SocialDeskFactory app, ITestOutputHelper output) :
     [InlineData(1741837589)] // A message id cut inside an emoji made a raw event's error that PostgreSQL refused.
     [InlineData(1)]
     [InlineData(20261208)]
-    [InlineData(424242)]
     public Task Fuzzed_requests_never_fail_with_5xx_and_lose_nothing_valid(int seed) =>
         new FuzzRound(app, seed, output.WriteLine).RunAsync();
 }
