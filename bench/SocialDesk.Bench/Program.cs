@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["sla-due-times"] = SlaBench.RunAsync,
     ["sla-pass"] = SlaPassBench.RunAsync,
     ["inbox"] = InboxBench.RunAsync,
+    ["fuzz"] = FuzzBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -195,7 +195,10 @@ public sealed class XWebhookTests(SocialDeskFactory app) : IClassFixture<SocialD
         var page = await app.WaitForConversationsAsync(1, $"?channel={channel.Id}");
         Assert.Equal("@TwitterDev is anyone there?", page.Items[0].LastMessage);
         using var scope = app.Services.CreateScope();
-        var processed = await SocialDeskFactory.Database(scope).RawEvents.AsNoTracking().SingleAsync(e => e.Id == id);
+
+        // The pipeline writes an event's messages first and marks it after: the conversation can show a moment before.
+        var processed = await SocialDeskFactory.EventuallyAsync(
+            () => SocialDeskFactory.Database(scope).RawEvents.AsNoTracking().SingleAsync(e => e.Id == id), e => e.Status != RawEventStatus.Pending);
         Assert.Equal(RawEventStatus.Processed, processed.Status);
         Assert.Equal(2, processed.Attempts);
     }

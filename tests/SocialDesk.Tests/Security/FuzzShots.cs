@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Ingestion;
+using SocialDesk.Features.Tracker;
+using SocialDesk.Tests.Tracker;
 
 namespace SocialDesk.Tests.Security;
 
@@ -26,10 +28,14 @@ public sealed record FuzzShot(HttpMethod Method, string Path, byte[] Body, strin
 
     public HttpRequestMessage Request(string? token)
     {
-        var request = new HttpRequestMessage(Method, Path) { Content = new ByteArrayContent(Body) };
-        if (ContentType is not null)
+        var request = new HttpRequestMessage(Method, Path);
+        if (Method != HttpMethod.Get)
         {
-            request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+            request.Content = new ByteArrayContent(Body);
+            if (ContentType is not null)
+            {
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+            }
         }
 
         if (SignatureHeader is not null)
@@ -49,10 +55,18 @@ public sealed record FuzzShot(HttpMethod Method, string Path, byte[] Body, strin
         $"{Method} {Path} ({ContentType ?? "no content type"}, {Body.Length} bytes, expected {Expected}): {Encoding.UTF8.GetString(Body.AsSpan(0, Math.Min(Body.Length, 200)))}";
 }
 
+/// <summary>A file for the tracker's upload, and the brands to measure in it.</summary>
+public sealed record TrackerFile(string Format, byte[] Content, string[] Brands)
+{
+    public override string ToString() =>
+        $"{Format} file of {Content.Length} bytes for brands [{string.Join(", ", Brands)}]: {Encoding.UTF8.GetString(Content.AsSpan(0, Math.Min(Content.Length, 300)))}";
+}
+
 /// <summary>
 /// Makes the fuzzer's requests from one seeded <see cref="Random"/>: the recorded platform payloads mutated (truncated, bytes
 /// flipped, types changed, huge strings, deep nesting, invalid UTF-8, wrong content types), signed well, badly or not at all,
-/// and random JSON for the API. Valid deliveries, each with a message id of its own, are mixed in and listed.
+/// random JSON for the API, the platforms' webhook checks and channel settings with hostile values, and files for the
+/// tracker's upload. Valid deliveries, each with a message id of its own, are mixed in and listed.
 /// </summary>
 public sealed class FuzzShots(Random random, Guid xChannel, Guid metaChannel, Guid spareChannel, Uri platform)
 {
@@ -62,6 +76,20 @@ public sealed class FuzzShots(Random random, Guid xChannel, Guid metaChannel, Gu
     private static readonly string[] MetaFixtures = ["meta/feed_comment_add.json", "meta/messenger_message.json", "meta/messenger_delivery.json"];
     private static readonly string[] ContentTypes =
         ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1", "???", "application/xml"];
+
+    // Stored only: the fuzz never replies through a channel it writes these to, so no request ever goes to them.
+    private static readonly string[] HostileUrls =
+    [
+        "file:///etc/passwd", "javascript:alert(1)", "gopher://127.0.0.1:25/", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/", "http://0.0.0.0/", "https://api.x.com@evil.example/", "https://api.x.com.evil.example/", "https://пример.испытание/",
+        "https://xn--e1afmkfd.xn--80akhbyknj4f/", "https://graph.facebook.com/../../admin", "https://api.x.com/%2e%2e/", "https://api.x.com:99999/",
+        "//api.x.com/", " https://api.x.com ", "HTTPS://API.X.COM", $"https://{new string('a', 70_000)}.example/",
+    ];
+
+    private static readonly string[] HostileIds = ["../", "..%2f", "%2e%2e/", "?", "#", " ", "a b", "1/../../2", "\\..\\", "%00", "\0", "1?x=2#y", new string('9', 50_000)];
+
+    // Kestrel answers 400 to a NUL in a path before the app sees it, where the in-memory test host throws instead.
+    private static readonly string[] HostilePathIds = [.. HostileIds.Where(id => !id.Contains("%00", StringComparison.Ordinal) && !id.Contains('\0', StringComparison.Ordinal))];
 
     private readonly DateTime now = DateTime.UtcNow;
     private int validCount;
@@ -179,6 +207,93 @@ public sealed class FuzzShots(Random random, Guid xChannel, Guid metaChannel, Gu
 
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["messages"] = messages }.ToJsonString());
         return new FuzzShot(HttpMethod.Post, "/api/v1/messages", body, "application/json", null, null, FuzzExpectation.Accepted, null) { Valid = true };
+    }
+
+    /// <summary>A platform's check of a webhook with hostile values: X's CRC (crc_token) or Meta's handshake (hub.mode, hub.verify_token, hub.challenge).</summary>
+    public FuzzShot WebhookCheck()
+    {
+        var isX = random.Next(2) == 0;
+        var channel = random.Next(12) switch
+        {
+            0 => HostilePathIds[random.Next(HostilePathIds.Length)],
+            1 => RandomGuid().ToString(),
+            2 => (isX ? metaChannel : xChannel).ToString(),
+            _ => (isX ? xChannel : metaChannel).ToString(),
+        };
+        string[] query = isX
+            ? [.. Enumerable.Range(0, random.Next(8) == 0 ? 2 : 1).Select(_ => $"crc_token={QueryValue()}")]
+            : [$"hub.mode={(random.Next(3) == 0 ? QueryValue() : "subscribe")}", $"hub.verify_token={(random.Next(3) == 0 ? "meta-verify-token" : QueryValue())}", $"hub.challenge={QueryValue()}"];
+        var sent = query.Where(_ => random.Next(8) > 0);
+        return new FuzzShot(HttpMethod.Get, $"/webhooks/{(isX ? "x" : "meta")}/{channel}?{string.Join('&', sent)}", [], null, null, null, FuzzExpectation.NoServerError, null);
+    }
+
+    /// <summary>A channel created or changed with hostile settings: addresses no platform has, and ids that would move a platform URL's path.</summary>
+    public FuzzShot HostileChannelWrite()
+    {
+        var isX = random.Next(2) == 0;
+        string[] keys = isX ? ["accountId", "handle", "consumerSecret", "accessToken"] : ["pageId", "appSecret", "verifyToken", "pageAccessToken"];
+        var settings = new JsonObject { ["apiBaseUrl"] = random.Next(6) == 0 ? platform.ToString() : HostileUrls[random.Next(HostileUrls.Length)] };
+        foreach (var key in keys)
+        {
+            settings[key] = key is "accountId" or "pageId" or "handle" && random.Next(2) == 0 ? HostileIds[random.Next(HostileIds.Length)] : $"fz-{random.Next()}";
+        }
+
+        var (method, path) = random.Next(3) switch
+        {
+            0 => (HttpMethod.Post, "/api/v1/channels"),
+            1 => (HttpMethod.Patch, $"/api/v1/channels/{spareChannel}"),
+            _ => (HttpMethod.Patch, $"/api/v1/channels/{HostilePathIds[random.Next(HostilePathIds.Length)]}"),
+        };
+        var body = new JsonObject { ["kind"] = isX ? "x" : "facebook", ["name"] = Text(), ["settings"] = settings };
+        return new FuzzShot(method, path, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", null, null, FuzzExpectation.NoServerError, null);
+    }
+
+    /// <summary>TWCS rows, some of them broken, as CSV or JSON Lines, then perhaps mutated; or random bytes.</summary>
+    public TrackerFile TrackerFile()
+    {
+        var columns = TrackRun.TwcsHeader.Split(',');
+        var rows = Enumerable.Range(1, random.Next(1, 60)).Select(TwcsRow).ToList();
+        var format = random.Next(2) == 0 ? TrackerInput.Twcs : TrackerInput.Jsonl;
+        var text = format == TrackerInput.Twcs
+            ? string.Join('\n', rows.Select(row => string.Join(',', row.Select(field => random.Next(8) == 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))).Prepend(TrackRun.TwcsHeader))
+            : string.Join('\n', rows.Select(row => new JsonObject(columns.Zip(row, (name, value) => KeyValuePair.Create(name, (JsonNode?)value))).ToJsonString()).Select(line => random.Next(4) == 0 ? MutateJson(line) : line));
+        // Cut at 64 KiB, sometimes mid-row: the reader's time grows with a file's size, not the paths it takes.
+        var whole = Encoding.UTF8.GetBytes(text);
+        var bytes = whole[..Math.Min(whole.Length, 64 * 1024)];
+        string[][] brands = [[], ["AppleSupport"], ["amazonhelp", "AppleSupport"], [Text()]];
+        return new TrackerFile(format, random.Next(6) switch { 0 => RandomBytes(random.Next(4_000)), < 3 => bytes, _ => MutateBytes(bytes) }, brands[random.Next(brands.Length)]);
+    }
+
+    private string[] TwcsRow(int id)
+    {
+        string Pick(params string[] values) => values[random.Next(values.Length)];
+        var number = id.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            Pick(number, number, number, "", "-1", "99999999999999999999999", Text()),
+            Pick("AppleSupport", "115712", "amazonhelp", "", Text()),
+            Pick("True", "False", "true", "", Text()),
+            Pick("Tue Oct 31 22:10:47 +0000 2017", "2017-10-31T22:10:47Z", "Feb 30 2017", "", Text()),
+            Pick("@AppleSupport my phone died", "@115712 sorry to hear", Words(), Text()),
+            Pick("", $"{id + 1}", $"{id + 1},{id + 2}", Text()),
+            Pick("", $"{id - 1}", "1,2", "99999999999999999999999", Text()),
+        ];
+    }
+
+    // A query value as sent: percent-encoded UTF-8, or escapes that are not UTF-8 or not escapes at all.
+    private string QueryValue()
+    {
+        static string Encoded(string text) => string.Concat(Encoding.UTF8.GetBytes(text).Select(b => $"%{b:X2}"));
+        string[] broken = ["%ED%A0%BD", "%FF", "%", "%zz", "%00", "+", "&", "="];
+        return random.Next(8) switch
+        {
+            0 => "",
+            1 => Encoded(new string('a', random.Next(10_000, 60_000))),
+            2 => Encoded($"{{\"response_token\": \"sha256={Text()}\", \"crc_token\": [1, {{}}]}}"),
+            3 => Encoded("😀 é € \u200f 日本語 \u0000"),
+            4 => string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => broken[random.Next(broken.Length)])),
+            _ => Encoded(Text()),
+        };
     }
 
     private FuzzShot Webhook(Guid channel, string segment, byte[] body, string? contentType, bool signed)

@@ -39,6 +39,21 @@ public class JsonlInputTests
     }
 
     [Fact]
+    public async Task Text_holding_an_escaped_lone_surrogate_is_read_with_a_replacement_character()
+    {
+        var run = await RunAsync(
+            $$"""
+            {"tweet_id": "1", "author_id": "115712\ud83d", "inbound": true, "created_at": "{{At(0)}}", "text": "@AppleSupport help \ud83d"}
+            {"tweet_id": "2", "author_id": "AppleSupport", "inbound": false, "created_at": "{{At(1)}}", "text": "hi", "in_response_to_tweet_id": "1"}
+            """,
+            "jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.Mentions("AppleSupport"));
+        Assert.Contains("2 messages read, 0 bad rows", run.Error);
+    }
+
+    [Fact]
     public async Task Bad_lines_are_reported_with_their_line_number_and_skipped()
     {
         var run = await RunAsync(

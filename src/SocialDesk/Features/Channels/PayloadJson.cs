@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace SocialDesk.Features.Channels;
@@ -47,7 +48,7 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             null => null,
-            { ValueKind: JsonValueKind.String } value => Text(value, $"{path}.{name}"),
+            { ValueKind: JsonValueKind.String } value => Text(value),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a string."),
         };
 
@@ -59,25 +60,41 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             null => null,
-            { ValueKind: JsonValueKind.String } value when Text(value, $"{path}.{name}") is { Length: > 0 } id => id,
+            { ValueKind: JsonValueKind.String } value when Text(value) is { Length: > 0 } id => id,
             { ValueKind: JsonValueKind.Number } value when value.TryGetUInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be an id (a non-empty string or a whole number)."),
         };
 
-    /// <summary>
-    /// A string's text. An escaped lone surrogate is valid JSON but no text: the payload is unreadable at that field.
-    /// A NUL is kept as U+FFFD, as invalid UTF-8 is, since PostgreSQL's text cannot hold it.
-    /// </summary>
-    private static string Text(JsonElement value, string path)
+    /// <summary>The names of an object's properties, as <see cref="WellFormedText"/>.</summary>
+    public static IEnumerable<string> Names(this JsonElement parent) => parent.EnumerateObject().Select(Name);
+
+    private static string Name(JsonProperty property)
     {
         try
         {
-            return value.GetString()!.Replace('\0', '\uFFFD');
+            return property.Name;
         }
         catch (InvalidOperationException)
         {
-            throw new UnreadablePayloadException($"'{path}' is not valid text: it holds a lone UTF-16 surrogate.");
+            return WellFormedText.FromJson(JsonMarshal.GetRawUtf8PropertyName(property));
         }
+    }
+
+    /// <summary>A string's text, as <see cref="WellFormedText"/>; a NUL as U+FFFD too, since PostgreSQL's text cannot hold it.</summary>
+    public static string Text(this JsonElement value)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // The value's raw JSON, quotes included.
+            text = WellFormedText.FromJson(JsonMarshal.GetRawUtf8Value(value)[1..^1]);
+        }
+
+        return text.Replace('\0', '\uFFFD');
     }
 
     /// <summary>A time given as Unix milliseconds; one a DateTime cannot hold is refused, naming the field.</summary>
@@ -94,7 +111,7 @@ public static class PayloadJson
         parent.Optional(name) switch
         {
             { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var number) => number,
-            { ValueKind: JsonValueKind.String } value when long.TryParse(Text(value, $"{path}.{name}"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            { ValueKind: JsonValueKind.String } value when long.TryParse(Text(value), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
             null => throw new UnreadablePayloadException($"'{path}.{name}' is missing."),
             _ => throw new UnreadablePayloadException($"'{path}.{name}' must be a whole number."),
         };

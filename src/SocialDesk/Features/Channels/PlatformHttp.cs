@@ -157,24 +157,15 @@ public sealed class PlatformHttp(HttpClient http, IOptions<ChannelOptions> optio
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
+            JsonElement?[] details =
+            [
+                root.Optional("detail"),
+                root.Optional("error")?.Optional("message"),
+                root.Optional("errors") is { ValueKind: JsonValueKind.Array } errors && errors.GetArrayLength() > 0 ? errors[0].Optional("message") : null,
+            ];
+            if (details.FirstOrDefault(d => d?.ValueKind == JsonValueKind.String) is { } detail)
             {
-                if (root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
-                {
-                    return Shortened(detail.GetString()!);
-                }
-
-                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                    && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-                {
-                    return Shortened(message.GetString()!);
-                }
-
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-                    && errors[0].TryGetProperty("message", out var first) && first.ValueKind == JsonValueKind.String)
-                {
-                    return Shortened(first.GetString()!);
-                }
+                return WellFormedText.Cut(detail.Text(), MaxErrorLength);
             }
         }
         catch (JsonException)
@@ -184,8 +175,6 @@ public sealed class PlatformHttp(HttpClient http, IOptions<ChannelOptions> optio
 
         return "the answer holds no error message of the platform's.";
     }
-
-    private static string Shortened(string message) => message.Length > MaxErrorLength ? message[..MaxErrorLength] : message;
 }
 
 /// <summary>Which addresses a platform call may connect to: public ones, not private, loopback, link-local, shared or reserved ranges.</summary>

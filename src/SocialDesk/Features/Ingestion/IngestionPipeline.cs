@@ -123,7 +123,7 @@ public sealed class IngestionPipeline(
     // The columns' sizes: no platform sends longer values, and on PostgreSQL one would fail the whole batch.
     private static string? Oversized(NormalisedMessage message)
     {
-        var id = message.PlatformMessageId.Length > 40 ? message.PlatformMessageId[..40] + "…" : message.PlatformMessageId;
+        var id = message.PlatformMessageId.Length > 40 ? WellFormedText.Cut(message.PlatformMessageId, 40) + "…" : message.PlatformMessageId;
         if (message.PlatformMessageId.Length > MaxIdLength || message.ReplyToPlatformMessageId?.Length > MaxIdLength)
         {
             return $"Message {id}: message ids are at most {MaxIdLength} characters.";

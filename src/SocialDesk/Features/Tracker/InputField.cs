@@ -19,6 +19,6 @@ public static class InputField
     public static string Quote(ReadOnlySpan<byte> utf8)
     {
         var text = Encoding.UTF8.GetString(utf8);
-        return text.Length <= QuotedLength ? $"'{text}'" : $"'{text[..QuotedLength]}...'";
+        return text.Length <= QuotedLength ? $"'{text}'" : $"'{WellFormedText.Cut(text, QuotedLength)}...'";
     }
 }

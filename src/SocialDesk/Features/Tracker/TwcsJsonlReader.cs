@@ -149,14 +149,29 @@ public static class TwcsJsonlReader
         private void Store(int field, ref Utf8JsonReader reader)
         {
             // An escaped string unescapes to no more bytes than it takes in the line.
-            var length = reader.ValueSpan.Length;
+            Reserve(field, reader.ValueSpan.Length);
+            try
+            {
+                lengths[field] = reader.TokenType == JsonTokenType.String
+                    ? reader.CopyString(values[field])
+                    : CopyRaw(ref reader, values[field]);
+            }
+            // A string that is no text (invalid UTF-8, an escaped lone surrogate) is read as outside text is everywhere: U+FFFD in its place.
+            catch (InvalidOperationException)
+            {
+                var text = Encoding.UTF8.GetBytes(WellFormedText.FromJson(reader.ValueSpan));
+                Reserve(field, text.Length);
+                text.CopyTo(values[field], 0);
+                lengths[field] = text.Length;
+            }
+        }
+
+        private void Reserve(int field, int length)
+        {
             if (values[field].Length < length)
             {
                 values[field] = new byte[Math.Max(length, values[field].Length * 2)];
             }
-            lengths[field] = reader.TokenType == JsonTokenType.String
-                ? reader.CopyString(values[field])
-                : CopyRaw(ref reader, values[field]);
         }
 
         private static int CopyRaw(ref Utf8JsonReader reader, Span<byte> destination)

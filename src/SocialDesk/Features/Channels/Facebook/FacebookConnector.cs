@@ -33,7 +33,7 @@ public sealed class FacebookConnector(PlatformHttp http, TimeProvider time) : IC
     /// <summary>The verify-token handshake: the webhook answers the hub.challenge itself when the verify token is the channel's.</summary>
     public WebhookChallenge Challenge(Channel channel, string nonce) => new(
         new Dictionary<string, string?> { ["hub.mode"] = "subscribe", ["hub.verify_token"] = channel.Setting("verifyToken"), ["hub.challenge"] = nonce },
-        body => body == nonce ? null : $"The answer is '{(body.Length > 100 ? body[..100] : body)}', not the hub.challenge '{nonce}'.");
+        body => body == nonce ? null : $"The answer is '{WellFormedText.Cut(body, 100)}', not the hub.challenge '{nonce}'.");
 
     public ParsedDelivery Parse(Channel channel, string body)
     {

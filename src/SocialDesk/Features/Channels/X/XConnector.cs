@@ -131,7 +131,7 @@ public sealed partial class XConnector(PlatformHttp http) : IChannelConnector
             return new ParsedDelivery(messages);
         }
 
-        var kinds = string.Join(", ", root.EnumerateObject().Select(p => p.Name).Where(n => n.EndsWith("_events", StringComparison.Ordinal)));
+        var kinds = string.Join(", ", root.Names().Where(n => n.EndsWith("_events", StringComparison.Ordinal)));
         return new ParsedDelivery([], $"No messages in this delivery ({(kinds.Length > 0 ? kinds : "no events")}).");
     }
 
