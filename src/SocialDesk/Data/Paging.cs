@@ -9,6 +9,8 @@ public static class Paging
     public static (int Skip, int Take) Of(int? page, int? pageSize)
     {
         var size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
-        return ((Math.Max(page ?? 1, 1) - 1) * size, size);
+        // In 64 bits, and no further than the last row there can be: a huge page number is an empty page, never an overflow.
+        var skip = (long)(Math.Max(page ?? 1, 1) - 1) * size;
+        return ((int)Math.Min(skip, int.MaxValue), size);
     }
 }

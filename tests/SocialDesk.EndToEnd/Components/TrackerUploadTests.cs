@@ -46,6 +46,59 @@ public sealed class TrackerUploadTests
         Assert.Equal("the browser went away", refused.Message);
     }
 
+    [Fact]
+    public async Task A_jsonl_line_over_a_mebibyte_is_a_bad_row_and_the_lines_after_it_are_read()
+    {
+        var line = """{"tweet_id":1,"author_id":"a","inbound":true,"created_at":"2017-10-31T10:00:00Z","text":"@b hi"}""";
+        var huge = $$"""{"tweet_id":2,"author_id":"a","inbound":true,"created_at":"2017-10-31T10:00:00Z","text":"{{new string('x', 3 * TwcsJsonlReader.MaxLineBytes)}}"}""";
+        var file = Encoding.UTF8.GetBytes(string.Join('\n', line, huge, line.Replace("\"tweet_id\":1", "\"tweet_id\":3", StringComparison.Ordinal)));
+
+        var run = await TrackerUpload.MeasureAsync(new BufferedStream(new MemoryStream(file), 4096), TrackerInput.Jsonl, [], CancellationToken.None);
+
+        Assert.Equal(2, run.Messages);
+        Assert.Equal([new BadRow(2, "the line is longer than 1024 KiB")], run.BadRows);
+    }
+
+    [Fact]
+    public async Task Only_the_first_thousand_bad_rows_are_kept_and_every_one_is_counted()
+    {
+        var file = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("not json\n", 1_500)));
+
+        var run = await TrackerUpload.MeasureAsync(new MemoryStream(file), TrackerInput.Jsonl, [], CancellationToken.None);
+
+        Assert.Equal(PublicMessageLog.MaxBadRowsKept, run.BadRows.Count);
+        Assert.Equal(1_500, run.BadRowCount);
+    }
+
+    [Fact]
+    public async Task A_second_upload_waits_for_the_first_to_be_measured()
+    {
+        var first = new System.IO.Pipelines.Pipe();
+        var measuring = TrackerUpload.MeasureAsync(first.Reader.AsStream(), TrackerInput.Jsonl, [], CancellationToken.None);
+        var second = new WatchedUpload();
+
+        var waiting = TrackerUpload.MeasureAsync(second, TrackerInput.Jsonl, [], CancellationToken.None);
+        var readWhileTheFirstRan = second.WasRead;
+        await first.Writer.CompleteAsync();
+        await measuring;
+        await waiting;
+
+        Assert.False(readWhileTheFirstRan);
+        Assert.True(second.WasRead);
+    }
+
+    /// <summary>An empty upload that tells whether it was read.</summary>
+    private sealed class WatchedUpload : MemoryStream
+    {
+        public bool WasRead { get; private set; }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            WasRead = true;
+            return ValueTask.FromResult(0);
+        }
+    }
+
     /// <summary>An upload whose connection breaks after its first line.</summary>
     private sealed class FailingUpload : MemoryStream
     {

@@ -18,6 +18,20 @@ public sealed class ConversationApiTests(SocialDeskFactory app) : IClassFixture<
         direction,
     };
 
+    [Theory]
+    [InlineData("/api/v1/conversations")]
+    [InlineData("/api/v1/raw-events")]
+    [InlineData("/api/v1/audit")]
+    [InlineData("/api/v1/notifications")]
+    public async Task A_page_beyond_every_row_is_an_empty_page_not_an_overflow(string list)
+    {
+        var response = await app.Api.GetAsync($"{list}?page={int.MaxValue}&pageSize=200");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(0, (page.ValueKind == System.Text.Json.JsonValueKind.Array ? page : page.GetProperty("items")).GetArrayLength());
+    }
+
     [Fact]
     public async Task A_batch_of_messages_is_stored_with_its_valid_messages_and_each_invalid_one_explained()
     {

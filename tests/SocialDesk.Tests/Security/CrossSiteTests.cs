@@ -18,10 +18,28 @@ public sealed class CrossSiteTests(SocialDeskFactory app) : IClassFixture<Social
         Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> LogoutAsync(HttpClient client, string origin)
+    [Theory]
+    [InlineData("cross-site", "null", HttpStatusCode.Forbidden)]
+    [InlineData("same-site", "https://other.localhost", HttpStatusCode.Forbidden)]
+    [InlineData("same-origin", "null", HttpStatusCode.NoContent)]
+    public async Task A_browser_s_fetch_metadata_decides_even_when_the_page_sends_no_origin(string site, string origin, HttpStatusCode expected)
+    {
+        var member = await app.JoinAsync(Features.Workspaces.Roles.Agent);
+
+        var answer = await LogoutAsync(member.Client, origin, site);
+
+        Assert.Equal(expected, answer.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> LogoutAsync(HttpClient client, string origin, string? site = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
         request.Headers.Add("Origin", origin);
+        if (site is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", site);
+        }
+
         return await client.SendAsync(request);
     }
 }

@@ -76,14 +76,25 @@ public static class SecurityHardening
     }
 
     /// <summary>
-    /// A write whose browser says it comes from a page of another origin: a session cookie must never act for another
-    /// site (SameSite keeps most of them out; this keeps out the rest). Clients that send no Origin are not browsers' pages.
+    /// A write whose browser says it comes from a page of another site: a session cookie must never act for another site
+    /// (SameSite keeps most of them out; this keeps out the rest). Current browsers say so in <c>Sec-Fetch-Site</c>
+    /// whatever the page's referrer policy (ours sends <c>Origin: null</c> on a form's post); older ones in <c>Origin</c>.
+    /// Clients that send neither are not browsers' pages.
     /// </summary>
     private static bool IsFromAnotherSite(HttpContext context)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
-            || request.Headers.Origin is not [{ } origin])
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
+        {
+            return false;
+        }
+
+        if (request.Headers["Sec-Fetch-Site"] is [{ } site])
+        {
+            return site is not ("same-origin" or "none");
+        }
+
+        if (request.Headers.Origin is not [{ } origin] || origin == "null")
         {
             return false;
         }

@@ -27,8 +27,14 @@ public sealed class PublicMessageLog
 
     public ReadOnlySpan<PublicMessage> Messages => messages.AsSpan(0, Count);
 
-    /// <summary>The rows skipped so far, in the order they were found.</summary>
+    /// <summary>The most bad rows kept to be listed: a file of bad rows only would otherwise hold them all in memory.</summary>
+    public const int MaxBadRowsKept = 1_000;
+
+    /// <summary>The first <see cref="MaxBadRowsKept"/> rows skipped, in the order they were found.</summary>
     public IReadOnlyList<BadRow> BadRows => badRows;
+
+    /// <summary>How many rows were skipped, those kept in <see cref="BadRows"/> and the others.</summary>
+    public long BadRowCount { get; private set; }
 
     public int AccountCount => accountNames.Count;
 
@@ -52,7 +58,13 @@ public sealed class PublicMessageLog
         return account;
     }
 
-    public void Skip(long line, string reason) => badRows.Add(new BadRow(line, reason));
+    public void Skip(long line, string reason)
+    {
+        if (++BadRowCount <= MaxBadRowsKept)
+        {
+            badRows.Add(new BadRow(line, reason));
+        }
+    }
 
     /// <summary>
     /// Adds one message from the UTF-8 fields of a row, or records the row as a bad one.

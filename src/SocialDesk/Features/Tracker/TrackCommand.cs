@@ -90,15 +90,15 @@ public static class TrackCommand
 
     private static async Task ReportBadRowsAsync(TextWriter error, FileInfo file, PublicMessageLog log)
     {
-        var badRows = log.BadRows.Count == 1 ? "1 bad row" : string.Create(CultureInfo.InvariantCulture, $"{log.BadRows.Count:N0} bad rows");
+        var badRows = log.BadRowCount == 1 ? "1 bad row" : string.Create(CultureInfo.InvariantCulture, $"{log.BadRowCount:N0} bad rows");
         await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{file.Name}: {log.Count:N0} messages read, {badRows} skipped."));
         foreach (var row in log.BadRows.OrderBy(row => row.Line).Take(BadRowsShown))
         {
             await error.WriteLineAsync($"  {row}");
         }
-        if (log.BadRows.Count > BadRowsShown)
+        if (log.BadRowCount > BadRowsShown)
         {
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  ... and {log.BadRows.Count - BadRowsShown:N0} more."));
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  ... and {log.BadRowCount - BadRowsShown:N0} more."));
         }
     }
 }

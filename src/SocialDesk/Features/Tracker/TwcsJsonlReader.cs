@@ -27,12 +27,16 @@ public static class TwcsJsonlReader
         "created_at"u8.ToArray(), "text"u8.ToArray(), "in_response_to_tweet_id"u8.ToArray(),
     ];
 
+    /// <summary>The longest line read; a longer one is a bad row, skipped to its end without being held.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
     public static void Read(Stream input, PublicMessageLog log)
     {
         var row = new JsonlRow();
         var buffer = new byte[64 * 1024];
         int filled = 0, start = 0;
         long line = 0;
+        var overlong = false;
         while (true)
         {
             var read = input.Read(buffer, filled, buffer.Length - filled);
@@ -40,12 +44,19 @@ public static class TwcsJsonlReader
             int newline;
             while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
             {
-                ReadLine(buffer.AsSpan(start, newline), ++line, row, log);
+                if (overlong)
+                {
+                    overlong = false;
+                }
+                else
+                {
+                    ReadLine(buffer.AsSpan(start, newline), ++line, row, log);
+                }
                 start += newline + 1;
             }
             if (read == 0)
             {
-                if (filled > start)
+                if (filled > start && !overlong)
                 {
                     ReadLine(buffer.AsSpan(start, filled - start), ++line, row, log);
                 }
@@ -54,7 +65,17 @@ public static class TwcsJsonlReader
             buffer.AsSpan(start, filled - start).CopyTo(buffer);
             filled -= start;
             start = 0;
-            if (filled == buffer.Length)
+            if (filled == buffer.Length && buffer.Length >= MaxLineBytes)
+            {
+                // The line's rest is dropped as it arrives, up to its end.
+                if (!overlong)
+                {
+                    log.Skip(++line, $"the line is longer than {MaxLineBytes / 1024} KiB");
+                    overlong = true;
+                }
+                filled = 0;
+            }
+            else if (filled == buffer.Length)
             {
                 Array.Resize(ref buffer, buffer.Length * 2);
             }

@@ -4,18 +4,22 @@ using SocialDesk.Features.Tracker;
 namespace SocialDesk.Web.Reports;
 
 /// <summary>What the tracker measured in an uploaded file: the report, and the rows it read and skipped.</summary>
-public sealed record TrackerRun(TrackerReport Report, int Messages, IReadOnlyList<BadRow> BadRows);
+public sealed record TrackerRun(TrackerReport Report, int Messages, IReadOnlyList<BadRow> BadRows, long BadRowCount);
 
 /// <summary>
 /// An uploaded file measured by the public response tracker as <c>socialdesk track</c> measures a file: read while it
-/// arrives, never held whole in memory or on disk.
+/// arrives, never held whole in memory or on disk, one upload at a time on a node (each holds its messages in memory).
 /// </summary>
 public static class TrackerUpload
 {
     public const long MaxBytes = 200L * 1024 * 1024;
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>Throws <see cref="TrackerInputException"/> for an input the tracker cannot read at all, and the upload's own errors.</summary>
-    public static async Task<TrackerRun> MeasureAsync(Stream upload, string format, IReadOnlyCollection<string> brands, CancellationToken cancellationToken)
+    public static Task<TrackerRun> MeasureAsync(Stream upload, string format, IReadOnlyCollection<string> brands, CancellationToken cancellationToken) =>
+        OneAtATime.AloneAsync(() => MeasureAloneAsync(upload, format, brands, cancellationToken), cancellationToken);
+
+    private static async Task<TrackerRun> MeasureAloneAsync(Stream upload, string format, IReadOnlyCollection<string> brands, CancellationToken cancellationToken)
     {
         // The readers read synchronously and the upload arrives asynchronously: a pipe joins them, a few pages at a time.
         var pipe = new Pipe();
@@ -43,6 +47,6 @@ public static class TrackerUpload
         }
 
         await reading;
-        return new TrackerRun(ResponseTracker.Measure(log, brands), log.Count, log.BadRows);
+        return new TrackerRun(ResponseTracker.Measure(log, brands), log.Count, log.BadRows, log.BadRowCount);
     }
 }
