@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,22 @@ public sealed class RetentionTests(ReportingApp app) : IClassFixture<ReportingAp
         Assert.NotNull(blanked.Messages[0].Triage);
         Assert.Equal("text of kept-recent", Assert.Single(kept.Messages).Text);
         Assert.Equal("note on kept-recent", Assert.Single(kept.Notes).Text);
+    }
+
+    [Fact]
+    public async Task A_failed_deliverys_body_is_blanked_as_the_processed_ones_are()
+    {
+        var channel = await app.CreateXChannelAsync();
+        Assert.Equal(HttpStatusCode.OK, (await app.Api.PatchAsJsonAsync("/api/v1/workspaces/current", new { retentionDays = RetentionDays })).StatusCode);
+        app.Clock.Set(Old);
+        await app.ReceiveXAsync(channel.Id, """{"for_user_id": "999", "tweet_create_events": []}""");
+        using var scope = app.Services.CreateScope();
+        var db = SocialDeskFactory.Database(scope);
+        await SocialDeskFactory.EventuallyAsync(() => db.RawEvents.AsNoTracking().SingleAsync(e => e.ChannelId == channel.Id), e => e.Status == Features.Ingestion.RawEventStatus.Failed);
+
+        await PassAsync();
+
+        Assert.Equal("", (await db.RawEvents.AsNoTracking().SingleAsync(e => e.ChannelId == channel.Id)).Body);
     }
 
     [Fact]

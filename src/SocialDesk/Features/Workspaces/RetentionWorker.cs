@@ -17,7 +17,7 @@ public sealed class RetentionOptions
 /// Applies each workspace's <see cref="Workspace.RetentionDays"/>, once at start and then every interval: the text of
 /// messages posted more than that many days ago (a reply the platform has not confirmed counts from when it was
 /// written, and one still queued is left to be sent), of notes written before then, and the bodies of raw deliveries
-/// processed or ignored before then, is blanked, in batches. The rows stay, so reports keep their counts; blank text is
+/// processed, ignored or failed before then, is blanked, in batches. The rows stay, so reports keep their counts; blank text is
 /// not blanked again, so a pass can be repeated. Each pass that blanked something is recorded as the system's.
 /// </summary>
 public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionWorker> logger)
@@ -67,7 +67,7 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
             && (m.PlatformTime ?? m.ReceivedAt) < before && m.Delivery != DeliveryState.Queued);
         var notes = db.Notes.Where(n => n.WorkspaceId == workspaceId && n.Text != "" && n.CreatedAt < before);
         var rawEvents = db.RawEvents.Where(e => e.WorkspaceId == workspaceId && e.Body != "" && e.ReceivedAt < before
-            && (e.Status == RawEventStatus.Processed || e.Status == RawEventStatus.Ignored));
+            && e.Status != RawEventStatus.Pending);
         return new RetentionRun(
             workspaceId,
             days,
