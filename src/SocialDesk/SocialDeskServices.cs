@@ -60,8 +60,9 @@ public static class SocialDeskServices
     }
 
     /// <summary>
-    /// Brings the database up to date and makes sure the bootstrap workspace exists; seeds the demo where asked.
-    /// Loads triage's models now rather than on the first message.
+    /// Brings the database up to date and makes sure the bootstrap workspace exists; seeds the demo where asked: into the
+    /// bootstrap workspace in Development, into a workspace of its own otherwise. Loads triage's models now rather than on
+    /// the first message.
     /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, bool demo, CancellationToken cancellationToken)
     {
@@ -71,10 +72,12 @@ public static class SocialDeskServices
         await DatabaseProvider.MigrateAsync(db, cancellationToken);
         await KeyRing.CheckAsync(scope.ServiceProvider, db, services.GetRequiredService<IConfiguration>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<WorkspaceRulesCache>().LoadAllAsync(db, cancellationToken);
-        var workspace = await scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>().EnsureAsync(cancellationToken);
+        var bootstrap = scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>();
+        var workspace = await bootstrap.EnsureAsync(cancellationToken);
         if (demo)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoWorkspace>().SeedAsync(workspace, cancellationToken);
+            var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
+            await scope.ServiceProvider.GetRequiredService<DemoWorkspace>().SeedAsync(development ? workspace : await bootstrap.EnsureDemoAsync(workspace, cancellationToken), cancellationToken);
         }
     }
 }

@@ -31,11 +31,14 @@ public class SocialDeskFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string databaseName = $"socialdesk_test_{Guid.NewGuid():N}";
     private string connectionString = "";
 
-    /// <summary>A server on a database of its own, on the engine SOCIALDESK_TEST_DATABASE names (SQLite unless it says Postgres).</summary>
+    /// <summary>A server on a database of its own, on the suite's engine.</summary>
     public SocialDeskFactory()
-        : this(Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite)
+        : this(SuiteProvider)
     {
     }
+
+    /// <summary>The engine SOCIALDESK_TEST_DATABASE names: SQLite unless it says Postgres.</summary>
+    public static string SuiteProvider => Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite;
 
     /// <summary>A server on a database of its own on the given engine, for what only one engine has.</summary>
     protected SocialDeskFactory(string provider) => this.provider = provider;

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SocialDesk.Data;
 using SocialDesk.Features.Channels;
 using SocialDesk.Features.Conversations;
 
 namespace SocialDesk.Tests.Security;
 
 /// <summary>A production server: no local platform allowed.</summary>
-public sealed class ProductionChannelsApp() : SocialDeskFactory(Environment.GetEnvironmentVariable("SOCIALDESK_TEST_DATABASE") ?? DatabaseProvider.Sqlite)
+public sealed class ProductionChannelsApp() : SocialDeskFactory(SuiteProvider)
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
