@@ -72,6 +72,7 @@ public static class SocialDeskServer
         builder.Services.AddHostedService(provider => provider.GetRequiredService<MessageSearchIndexer>());
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<Presence>();
+        builder.Services.AddSingleton<PresenceLimits>();
         builder.Services.AddHostedService<HubForwarder>();
         builder.Services.AddScoped<WebhookReception>();
         builder.Services.AddScoped<ChannelDirectory>();

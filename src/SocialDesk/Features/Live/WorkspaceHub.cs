@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using SocialDesk.Data;
+using SocialDesk.Features.Conversations;
 using SocialDesk.Features.Users;
 
 namespace SocialDesk.Features.Live;
@@ -13,7 +17,7 @@ namespace SocialDesk.Features.Live;
 /// travel here: what a member may read of them is the API's answer.
 /// </summary>
 [Authorize(Policy = Permissions.Profile)]
-public sealed class WorkspaceHub(Presence presence) : Hub
+public sealed class WorkspaceHub(Presence presence, PresenceLimits limits, AppDbContext db) : Hub
 {
     public const string Path = "/hubs/workspace";
 
@@ -37,13 +41,53 @@ public sealed class WorkspaceHub(Presence presence) : Hub
 
     public Task Leave(Guid conversationId) => SetAsync(conversationId, null);
 
-    /// <summary>Sets where the connection is; <see cref="HubForwarder"/> announces it, as it does for the web app's pages.</summary>
-    private Task SetAsync(Guid conversationId, PresenceKind? kind)
+    /// <summary>
+    /// Sets where the connection is; <see cref="HubForwarder"/> announces it, as it does for the web app's pages. A
+    /// connection lives for hours: whether the member may still read the conversation is asked of the database each time,
+    /// and each connection has its allowance of updates, since each is announced to the whole workspace.
+    /// </summary>
+    private async Task SetAsync(Guid conversationId, PresenceKind? kind)
     {
+        if (!limits.Allow(Context.ConnectionId))
+        {
+            throw new HubException($"Too many presence updates: at most {PresenceLimits.PerSecond} a second.");
+        }
+
+        var caller = await CurrentMember.ReloadAsync(db, Context.User!, Context.ConnectionAborted);
+        if (kind is not null && (caller is null || !caller.Holds(Permissions.ConversationsRead)
+            || !await db.Visible(caller).AnyAsync(c => c.Id == conversationId, Context.ConnectionAborted)))
+        {
+            throw new HubException($"There is no conversation {conversationId} you may read.");
+        }
+
         var user = Context.User!;
         presence.Set(Context.ConnectionId, user.WorkspaceId(), conversationId, user.UserId(), kind);
-        return Task.CompletedTask;
     }
+}
+
+/// <summary>Each hub connection's allowance of presence updates: a burst of <see cref="Burst"/>, then <see cref="PerSecond"/> a second.</summary>
+public sealed class PresenceLimits : IDisposable
+{
+    public const int Burst = 20;
+    public const int PerSecond = 5;
+
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(connectionId =>
+        RateLimitPartition.GetTokenBucketLimiter(connectionId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Burst,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = PerSecond,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    public bool Allow(string connectionId)
+    {
+        using var lease = limiter.AttemptAcquire(connectionId);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => limiter.Dispose();
 }
 
 public enum PresenceKind

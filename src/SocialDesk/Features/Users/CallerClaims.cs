@@ -28,32 +28,41 @@ public static class CallerClaims
 }
 
 /// <summary>
-/// A session's caller as the database says now: null when the user is gone, is no longer a member of the session's
-/// workspace, or their security stamp changed since the session began (a new password ends every other session); else
-/// their identity with their current role there. The cookie of every request and the web app's circuits are checked with it.
+/// A long-lived caller (a session, a circuit, a hub connection) as the database says now: null when the user is gone, is
+/// no longer a member of the workspace, their security stamp changed since the session began (a new password ends every
+/// other session) or their token was revoked; else their identity with their current role there. The cookie of every
+/// request, the web app's circuits and the live hub are checked with it.
 /// </summary>
 public static class CurrentMember
 {
-    public static async Task<ClaimsPrincipal?> ReloadAsync(AppDbContext db, ClaimsPrincipal session, CancellationToken cancellationToken)
+    public static async Task<ClaimsPrincipal?> ReloadAsync(AppDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(session.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            || !Guid.TryParse(session.FindFirstValue(CallerClaims.Workspace), out var workspaceId)
-            || session.FindFirstValue(CallerClaims.Stamp) is not { } stamp)
+        if (!Guid.TryParse(caller.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(caller.FindFirstValue(CallerClaims.Workspace), out var workspaceId))
         {
             return null;
         }
 
+        var tokenId = caller.TokenId();
+        var stamp = caller.FindFirstValue(CallerClaims.Stamp);
         var now = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, Role = db.Memberships.Where(m => m.UserId == userId && m.WorkspaceId == workspaceId).Select(m => m.Role).FirstOrDefault() })
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                Role = db.Memberships.Where(m => m.UserId == userId && m.WorkspaceId == workspaceId).Select(m => m.Role).FirstOrDefault(),
+                TokenValid = tokenId != null && db.ApiTokens.Any(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        if (now?.Role is null || now.SecurityStamp != stamp)
+        var valid = tokenId is null ? stamp is not null && now?.SecurityStamp == stamp : now?.TokenValid == true;
+        if (now?.Role is null || !valid)
         {
             return null;
         }
 
-        var scheme = session.Identity?.AuthenticationType ?? UserAccounts.SessionScheme;
-        return new ClaimsPrincipal(CallerClaims.Identity(userId, workspaceId, scheme, [new Claim(CallerClaims.Stamp, stamp), new Claim(ClaimTypes.Role, now.Role)]));
+        var identity = new ClaimsIdentity(caller.Claims.Where(c => c.Type != ClaimTypes.Role), caller.Identity?.AuthenticationType ?? UserAccounts.SessionScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Role, now.Role));
+        return new ClaimsPrincipal(identity);
     }
 }
 
