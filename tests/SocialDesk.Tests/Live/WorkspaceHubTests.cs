@@ -2,8 +2,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using SocialDesk.Features.Live;
 using Microsoft.Extensions.DependencyInjection;
+using SocialDesk.Features.Live;
 using SocialDesk.Features.Users;
 using SocialDesk.Features.Workspaces;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Authorization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using SocialDesk.Data;
